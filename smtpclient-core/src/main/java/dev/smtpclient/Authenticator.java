@@ -1,0 +1,108 @@
+package dev.smtpclient;
+
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * Chooses a mechanism and runs the AUTH exchange. Credentials go to the wire only; the transcript shows a
+ * placeholder for every client response, and no exception carries one.
+ */
+final class Authenticator {
+
+	static final String HIDDEN = "<credentials hidden>";
+
+	private static final int MAX_CHALLENGES = 8;
+
+	/**
+	 * RFC 4954 4: servers accept AUTH lines up to 12288 octets; a longer initial response goes after a 334.
+	 */
+	private static final int MAX_INITIAL_RESPONSE_LINE = 12288 - 2;
+
+	private final SmtpConnection connection;
+
+	private final ConnectionSettings settings;
+
+	Authenticator(SmtpConnection connection) {
+		this.connection = connection;
+		this.settings = connection.settings();
+	}
+
+	void authenticate() {
+		if (!this.connection.isSecure() && !this.settings.allowPlaintextAuth()) {
+			throw new SmtpAuthenticationException("refusing to send credentials to " + this.connection.info()
+					+ " over a connection without TLS (the server "
+					+ (this.connection.capabilities().startTls() ? "refused STARTTLS" : "does not offer STARTTLS")
+					+ "); use a TLS URL, or set allowPlaintextAuth only if the network is trusted");
+		}
+		AuthMechanism mechanism = choose();
+		SaslExchange exchange = SaslExchange.create(mechanism, this.settings);
+		byte[] initial = exchange.initialResponse();
+		String command = "AUTH " + mechanism.saslName();
+		if (initial != null) {
+			String encoded = (initial.length == 0) ? "=" : Base64.getEncoder().encodeToString(initial);
+			if (command.length() + 1 + encoded.length() <= MAX_INITIAL_RESPONSE_LINE) {
+				this.connection.write("AUTH", command + " " + encoded, command + " " + HIDDEN);
+				exchange.initialResponseSent();
+			}
+			else {
+				this.connection.write("AUTH", command, command);
+			}
+		}
+		else {
+			this.connection.write("AUTH", command, command);
+		}
+		this.connection.flush(SmtpPhase.AUTH);
+		for (int round = 0;; round++) {
+			SmtpReply reply = this.connection.read("AUTH", SmtpPhase.AUTH);
+			if (reply.code() == 235) {
+				if (!exchange.isComplete()) {
+					this.connection.markBroken();
+					throw new SmtpProtocolException(SmtpPhase.AUTH,
+							"the server reported success before all credentials were sent");
+				}
+				this.connection.log().info("authenticated as " + this.settings.username() + " with "
+						+ mechanism.saslName());
+				return;
+			}
+			if (reply.code() != 334) {
+				throw new SmtpAuthenticationException(mechanism.saslName() + " authentication as "
+						+ this.settings.username() + " failed", reply);
+			}
+			if (round >= MAX_CHALLENGES) {
+				this.connection.markBroken();
+				throw new SmtpProtocolException(SmtpPhase.AUTH, "the server sent more than " + MAX_CHALLENGES
+						+ " AUTH challenges");
+			}
+			byte[] challenge;
+			try {
+				challenge = Base64.getMimeDecoder().decode(reply.text().trim());
+			}
+			catch (IllegalArgumentException ex) {
+				this.connection.markBroken();
+				throw new SmtpProtocolException(SmtpPhase.AUTH, "the server's AUTH challenge is not base64");
+			}
+			byte[] response = exchange.respond(challenge);
+			this.connection.write("AUTH", Base64.getEncoder().encodeToString(response), HIDDEN);
+			this.connection.flush(SmtpPhase.AUTH);
+		}
+	}
+
+	private AuthMechanism choose() {
+		Set<String> offered = this.connection.capabilities().authMechanisms();
+		if (offered.isEmpty()) {
+			throw new SmtpAuthenticationException("credentials are configured but " + this.connection.info()
+					+ " offers no AUTH mechanism" + (this.connection.isSecure() ? "" : " without TLS"));
+		}
+		for (AuthMechanism mechanism : AuthMechanism.values()) {
+			boolean usable = (mechanism == AuthMechanism.XOAUTH2) ? this.settings.oauth2TokenSupplier() != null
+					: this.settings.password() != null;
+			if (usable && this.settings.authMechanisms().contains(mechanism) && offered.contains(mechanism.saslName())) {
+				return mechanism;
+			}
+		}
+		throw new SmtpAuthenticationException("no AUTH mechanism in common: the server offers " + offered
+				+ ", this client allows " + this.settings.authMechanisms()
+				+ (this.settings.oauth2TokenSupplier() != null ? " with a token" : " with a password"));
+	}
+
+}

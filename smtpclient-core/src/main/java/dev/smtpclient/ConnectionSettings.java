@@ -1,0 +1,528 @@
+package dev.smtpclient;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * Everything one connection needs, immutable once built. Start from a URL:
+ * {@code ConnectionSettings.builder("esmtptls://user:secret@mail.example.com").build()}.
+ * <p>
+ * Every timeout has a finite default: connect 15 s, TLS handshake 15 s, a command's whole reply 60 s, the reply to
+ * the final "." 5 min (RFC 5321 allows servers 10 min; few need more than a minute), any single write 60 s.
+ */
+public final class ConnectionSettings {
+
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
+	public static final Duration DEFAULT_TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
+
+	public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+	public static final Duration DEFAULT_DATA_TIMEOUT = Duration.ofMinutes(5);
+
+	public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
+
+	private final String host;
+
+	private final int port;
+
+	private final TlsPolicy tlsPolicy;
+
+	private final SSLContext sslContext;
+
+	private final String heloName;
+
+	private final String username;
+
+	private final String password;
+
+	private final Supplier<String> oauth2TokenSupplier;
+
+	private final Set<AuthMechanism> authMechanisms;
+
+	private final boolean allowPlaintextAuth;
+
+	private final Duration connectTimeout;
+
+	private final Duration tlsHandshakeTimeout;
+
+	private final Duration commandTimeout;
+
+	private final Duration dataTimeout;
+
+	private final Duration writeTimeout;
+
+	private final Consumer<String> infoLog;
+
+	private final Consumer<String> debugLog;
+
+	private final SmtpEventListener eventListener;
+
+	private final boolean testMode;
+
+	private final boolean requireAllRecipients;
+
+	private ConnectionSettings(Builder builder) {
+		this.host = builder.host;
+		this.port = builder.port;
+		this.tlsPolicy = builder.tlsPolicy;
+		this.sslContext = builder.sslContext;
+		this.heloName = builder.heloName;
+		this.username = builder.username;
+		this.password = builder.password;
+		this.oauth2TokenSupplier = builder.oauth2TokenSupplier;
+		this.authMechanisms = Set.copyOf(builder.authMechanisms);
+		this.allowPlaintextAuth = builder.allowPlaintextAuth;
+		this.connectTimeout = builder.connectTimeout;
+		this.tlsHandshakeTimeout = builder.tlsHandshakeTimeout;
+		this.commandTimeout = builder.commandTimeout;
+		this.dataTimeout = builder.dataTimeout;
+		this.writeTimeout = builder.writeTimeout;
+		this.infoLog = builder.infoLog;
+		this.debugLog = builder.debugLog;
+		this.eventListener = builder.eventListener;
+		this.testMode = builder.testMode;
+		this.requireAllRecipients = builder.requireAllRecipients;
+	}
+
+	/**
+	 * A builder preset from a URL (host, port, TLS policy, credentials).
+	 * @param url the URL, see {@link SmtpUrl}
+	 * @return the builder
+	 */
+	public static Builder builder(String url) {
+		return builder(SmtpUrl.parse(url));
+	}
+
+	public static Builder builder(SmtpUrl url) {
+		return new Builder().url(url);
+	}
+
+	/**
+	 * A builder with no target yet: set {@link Builder#host(String)} and {@link Builder#port(int)}.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * A builder holding these settings, to derive changed settings from.
+	 * @return the builder
+	 */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	public String host() {
+		return this.host;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public TlsPolicy tlsPolicy() {
+		return this.tlsPolicy;
+	}
+
+	/**
+	 * The custom SSL context, or {@code null} for the JDK's default (its trust store).
+	 * @return the SSL context
+	 */
+	public SSLContext sslContext() {
+		return this.sslContext;
+	}
+
+	/**
+	 * The name sent in EHLO/HELO, or {@code null} to use the local host name (or the local address as a literal).
+	 * @return the HELO name
+	 */
+	public String heloName() {
+		return this.heloName;
+	}
+
+	public String username() {
+		return this.username;
+	}
+
+	String password() {
+		return this.password;
+	}
+
+	Supplier<String> oauth2TokenSupplier() {
+		return this.oauth2TokenSupplier;
+	}
+
+	/**
+	 * Whether credentials (a password or a token supplier) are configured.
+	 * @return whether the connection authenticates
+	 */
+	public boolean hasCredentials() {
+		return this.username != null && (this.password != null || this.oauth2TokenSupplier != null);
+	}
+
+	public Set<AuthMechanism> authMechanisms() {
+		return this.authMechanisms;
+	}
+
+	public boolean allowPlaintextAuth() {
+		return this.allowPlaintextAuth;
+	}
+
+	public Duration connectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public Duration tlsHandshakeTimeout() {
+		return this.tlsHandshakeTimeout;
+	}
+
+	public Duration commandTimeout() {
+		return this.commandTimeout;
+	}
+
+	public Duration dataTimeout() {
+		return this.dataTimeout;
+	}
+
+	public Duration writeTimeout() {
+		return this.writeTimeout;
+	}
+
+	public Consumer<String> infoLog() {
+		return this.infoLog;
+	}
+
+	public Consumer<String> debugLog() {
+		return this.debugLog;
+	}
+
+	public SmtpEventListener eventListener() {
+		return this.eventListener;
+	}
+
+	public boolean testMode() {
+		return this.testMode;
+	}
+
+	public boolean requireAllRecipients() {
+		return this.requireAllRecipients;
+	}
+
+	@Override
+	public String toString() {
+		return "ConnectionSettings[" + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + this.port
+				+ ", tls=" + this.tlsPolicy + ", user=" + this.username
+				+ ", password=" + ((this.password != null) ? "****" : "none")
+				+ ", oauth2=" + ((this.oauth2TokenSupplier != null) ? "****" : "none") + ", mechanisms="
+				+ this.authMechanisms + ", allowPlaintextAuth=" + this.allowPlaintextAuth + ", testMode=" + this.testMode
+				+ "]";
+	}
+
+	/**
+	 * Builds {@link ConnectionSettings}. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private String host;
+
+		private int port;
+
+		private TlsPolicy tlsPolicy = TlsPolicy.OPPORTUNISTIC;
+
+		private SSLContext sslContext;
+
+		private String heloName;
+
+		private String username;
+
+		private String password;
+
+		private Supplier<String> oauth2TokenSupplier;
+
+		private Set<AuthMechanism> authMechanisms = EnumSet.allOf(AuthMechanism.class);
+
+		private boolean allowPlaintextAuth;
+
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+		private Duration tlsHandshakeTimeout = DEFAULT_TLS_HANDSHAKE_TIMEOUT;
+
+		private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+
+		private Duration dataTimeout = DEFAULT_DATA_TIMEOUT;
+
+		private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+
+		private Consumer<String> infoLog = (line) -> {
+		};
+
+		private Consumer<String> debugLog = (line) -> {
+		};
+
+		private SmtpEventListener eventListener = SmtpEventListener.NONE;
+
+		private boolean testMode;
+
+		private boolean requireAllRecipients;
+
+		private Builder() {
+		}
+
+		private Builder(ConnectionSettings settings) {
+			this.host = settings.host;
+			this.port = settings.port;
+			this.tlsPolicy = settings.tlsPolicy;
+			this.sslContext = settings.sslContext;
+			this.heloName = settings.heloName;
+			this.username = settings.username;
+			this.password = settings.password;
+			this.oauth2TokenSupplier = settings.oauth2TokenSupplier;
+			this.authMechanisms = EnumSet.noneOf(AuthMechanism.class);
+			this.authMechanisms.addAll(settings.authMechanisms);
+			this.allowPlaintextAuth = settings.allowPlaintextAuth;
+			this.connectTimeout = settings.connectTimeout;
+			this.tlsHandshakeTimeout = settings.tlsHandshakeTimeout;
+			this.commandTimeout = settings.commandTimeout;
+			this.dataTimeout = settings.dataTimeout;
+			this.writeTimeout = settings.writeTimeout;
+			this.infoLog = settings.infoLog;
+			this.debugLog = settings.debugLog;
+			this.eventListener = settings.eventListener;
+			this.testMode = settings.testMode;
+			this.requireAllRecipients = settings.requireAllRecipients;
+		}
+
+		/**
+		 * Takes host, port, TLS policy and (if present) credentials from a URL.
+		 * @param url the URL
+		 * @return this builder
+		 */
+		public Builder url(SmtpUrl url) {
+			this.host = url.host();
+			this.port = url.port();
+			this.tlsPolicy = url.tlsPolicy();
+			if (url.username().isPresent()) {
+				this.username = url.username().get();
+				this.password = url.password().orElse(null);
+			}
+			return this;
+		}
+
+		public Builder url(String url) {
+			return url(SmtpUrl.parse(url));
+		}
+
+		public Builder host(String host) {
+			this.host = WireText.requireNoControls("host", host);
+			return this;
+		}
+
+		public Builder port(int port) {
+			if (port < 1 || port > 65535) {
+				throw new InvalidInputException("port", port + " is outside 1-65535");
+			}
+			this.port = port;
+			return this;
+		}
+
+		public Builder tlsPolicy(TlsPolicy tlsPolicy) {
+			this.tlsPolicy = Objects.requireNonNull(tlsPolicy, "tlsPolicy");
+			return this;
+		}
+
+		/**
+		 * Uses this SSL context instead of the JDK default, for example one that trusts a private CA. Host names
+		 * are verified whatever the context.
+		 * @param sslContext the context
+		 * @return this builder
+		 */
+		public Builder sslContext(SSLContext sslContext) {
+			this.sslContext = sslContext;
+			return this;
+		}
+
+		/**
+		 * The name to send in EHLO/HELO: a domain name or an address literal such as {@code [192.0.2.1]}.
+		 * @param heloName the name
+		 * @return this builder
+		 */
+		public Builder heloName(String heloName) {
+			this.heloName = (heloName != null) ? HeloName.check(heloName) : null;
+			return this;
+		}
+
+		/**
+		 * User and password for AUTH (the seed's {@code setUserPass}).
+		 * @param username the user
+		 * @param password the password
+		 * @return this builder
+		 */
+		public Builder credentials(String username, String password) {
+			this.username = WireText.requireNoControls("username", username);
+			this.password = requireNoLineBreaks(Objects.requireNonNull(password, "password"));
+			return this;
+		}
+
+		/**
+		 * AUTH XOAUTH2 with a token from the supplier, asked anew for every connection so tokens can be refreshed.
+		 * @param username the user (the mailbox the token is for)
+		 * @param tokenSupplier supplies the access token
+		 * @return this builder
+		 */
+		public Builder oauth2(String username, Supplier<String> tokenSupplier) {
+			this.username = WireText.requireNoControls("username", username);
+			this.oauth2TokenSupplier = Objects.requireNonNull(tokenSupplier, "tokenSupplier");
+			return this;
+		}
+
+		/**
+		 * The mechanisms this client may use; the strongest one the server also offers is chosen.
+		 * @param mechanisms the allowed mechanisms
+		 * @return this builder
+		 */
+		public Builder authMechanisms(Set<AuthMechanism> mechanisms) {
+			if (mechanisms.isEmpty()) {
+				throw new InvalidInputException("authMechanisms", "at least one mechanism is required");
+			}
+			this.authMechanisms = EnumSet.copyOf(mechanisms);
+			return this;
+		}
+
+		public Builder authMechanisms(AuthMechanism first, AuthMechanism... rest) {
+			return authMechanisms(EnumSet.of(first, rest));
+		}
+
+		/**
+		 * Allows sending credentials over a connection without TLS, where anyone on the path can read them. Off by
+		 * default; turn it on only for a server on a trusted network that cannot do TLS.
+		 * @param allowPlaintextAuth whether to authenticate without TLS
+		 * @return this builder
+		 */
+		public Builder allowPlaintextAuth(boolean allowPlaintextAuth) {
+			this.allowPlaintextAuth = allowPlaintextAuth;
+			return this;
+		}
+
+		public Builder connectTimeout(Duration timeout) {
+			this.connectTimeout = positive("connectTimeout", timeout);
+			return this;
+		}
+
+		public Builder tlsHandshakeTimeout(Duration timeout) {
+			this.tlsHandshakeTimeout = positive("tlsHandshakeTimeout", timeout);
+			return this;
+		}
+
+		/**
+		 * How long a command's whole reply may take, from the command until its last line: a server that
+		 * trickles a byte at a time is cut off here too.
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder commandTimeout(Duration timeout) {
+			this.commandTimeout = positive("commandTimeout", timeout);
+			return this;
+		}
+
+		/**
+		 * How long the reply to the final "." may take.
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder dataTimeout(Duration timeout) {
+			this.dataTimeout = positive("dataTimeout", timeout);
+			return this;
+		}
+
+		/**
+		 * How long one write may block (a server that stops reading).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder writeTimeout(Duration timeout) {
+			this.writeTimeout = positive("writeTimeout", timeout);
+			return this;
+		}
+
+		/**
+		 * Receives one line per notable step (connected, TLS, authenticated, message accepted, failures).
+		 * @param infoLog the consumer
+		 * @return this builder
+		 */
+		public Builder infoLog(Consumer<String> infoLog) {
+			this.infoLog = Objects.requireNonNull(infoLog, "infoLog");
+			return this;
+		}
+
+		/**
+		 * Receives the protocol transcript, AUTH payloads masked and message data summarised.
+		 * @param debugLog the consumer
+		 * @return this builder
+		 */
+		public Builder debugLog(Consumer<String> debugLog) {
+			this.debugLog = Objects.requireNonNull(debugLog, "debugLog");
+			return this;
+		}
+
+		public Builder eventListener(SmtpEventListener eventListener) {
+			this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+			return this;
+		}
+
+		/**
+		 * Test mode (the seed's {@code test(true)}): no network at all; the commands and data that would be sent
+		 * are recorded instead, and every command is answered as a well-behaved server would.
+		 * @param testMode whether to stay off the network
+		 * @return this builder
+		 */
+		public Builder testMode(boolean testMode) {
+			this.testMode = testMode;
+			return this;
+		}
+
+		/**
+		 * Send a message only if every recipient is accepted. Off by default: the message goes to the accepted
+		 * recipients and the rejected ones are reported in the {@link SendResult}.
+		 * @param requireAllRecipients whether one rejected recipient stops the message
+		 * @return this builder
+		 */
+		public Builder requireAllRecipients(boolean requireAllRecipients) {
+			this.requireAllRecipients = requireAllRecipients;
+			return this;
+		}
+
+		public ConnectionSettings build() {
+			if (this.host == null) {
+				throw new InvalidInputException("host", "no host configured");
+			}
+			if (this.port == 0) {
+				throw new InvalidInputException("port", "no port configured");
+			}
+			return new ConnectionSettings(this);
+		}
+
+		private static Duration positive(String field, Duration timeout) {
+			if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+				throw new InvalidInputException(field, "must be a positive duration");
+			}
+			return timeout;
+		}
+
+		private static String requireNoLineBreaks(String password) {
+			if (password.indexOf('\r') >= 0 || password.indexOf('\n') >= 0 || password.indexOf('\0') >= 0) {
+				throw new InvalidInputException("password", "CR, LF and NUL are not allowed");
+			}
+			return password;
+		}
+
+	}
+
+}

@@ -1,0 +1,215 @@
+package dev.smtpclient;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import dev.smtpclient.protocol.DataEncoder;
+
+/**
+ * One message on an open connection: MAIL FROM, RCPT TO for each recipient, DATA, the content and the final ".".
+ * With PIPELINING, MAIL, every RCPT and DATA go out in one write (RFC 2920) and their replies are matched in
+ * order.
+ */
+final class MailTransaction {
+
+	private final SmtpConnection connection;
+
+	private final ConnectionSettings settings;
+
+	private final Envelope envelope;
+
+	private final MessageContent content;
+
+	MailTransaction(SmtpConnection connection, Envelope envelope, MessageContent content) {
+		this.connection = connection;
+		this.settings = connection.settings();
+		this.envelope = envelope;
+		this.content = content;
+	}
+
+	SendResult run() {
+		ServerCapabilities capabilities = this.connection.capabilities();
+		String mailCommand = mailCommand(capabilities);
+		// PIPELINING lets DATA ride with the RCPTs; not when every recipient must be accepted first, because a
+		// 354 cannot be taken back without sending a (then empty) message
+		boolean pipelined = capabilities.pipelining();
+		boolean dataInGroup = pipelined && !this.settings.requireAllRecipients();
+
+		this.connection.write("MAIL", mailCommand, mailCommand);
+		SmtpReply mailReply = null;
+		if (!pipelined) {
+			this.connection.flush(SmtpPhase.MAIL);
+			mailReply = this.connection.read("MAIL", SmtpPhase.MAIL);
+			if (!mailReply.isPositive()) {
+				throw new SmtpReplyException(SmtpPhase.MAIL, mailReply);
+			}
+		}
+		List<RecipientResult> recipients = new ArrayList<>();
+		for (String recipient : this.envelope.recipients()) {
+			String rcpt = "RCPT TO:<" + recipient + ">";
+			this.connection.write("RCPT", rcpt, rcpt);
+			if (!pipelined) {
+				this.connection.flush(SmtpPhase.RCPT);
+				recipients.add(new RecipientResult(recipient, this.connection.read("RCPT", SmtpPhase.RCPT)));
+			}
+		}
+		SmtpReply dataReply = null;
+		if (dataInGroup) {
+			this.connection.write("DATA", "DATA", "DATA");
+		}
+		if (pipelined) {
+			this.connection.flush(SmtpPhase.MAIL);
+			mailReply = this.connection.read("MAIL", SmtpPhase.MAIL);
+			for (String recipient : this.envelope.recipients()) {
+				recipients.add(new RecipientResult(recipient, this.connection.read("RCPT", SmtpPhase.RCPT)));
+			}
+			if (dataInGroup) {
+				dataReply = this.connection.read("DATA", SmtpPhase.DATA);
+			}
+		}
+		this.connection.inTransaction(mailReply.isPositive());
+		if (!mailReply.isPositive()) {
+			abandonData(dataReply);
+			throw new SmtpReplyException(SmtpPhase.MAIL, mailReply);
+		}
+		boolean noneAccepted = recipients.stream().noneMatch(RecipientResult::accepted);
+		boolean someRejected = recipients.stream().anyMatch((recipient) -> !recipient.accepted());
+		if (noneAccepted || (someRejected && this.settings.requireAllRecipients())) {
+			abandonData(dataReply);
+			this.connection.reset();
+			throw new SmtpRecipientsRejectedException(recipients);
+		}
+		if (dataReply == null) {
+			dataReply = this.connection.command("DATA", "DATA", SmtpPhase.DATA);
+		}
+		if (dataReply.code() != 354) {
+			if (dataReply.code() != 421) {
+				this.connection.reset();
+			}
+			throw new SmtpReplyException(SmtpPhase.DATA, dataReply);
+		}
+		long bytes = writeContent();
+		SmtpReply finalReply = readFinalReply();
+		this.connection.inTransaction(false);
+		if (!finalReply.isPositive()) {
+			throw new SmtpReplyException(SmtpPhase.MESSAGE, finalReply);
+		}
+		return new SendResult(this.envelope.sender(), recipients, finalReply, bytes);
+	}
+
+	private String mailCommand(ServerCapabilities capabilities) {
+		StringBuilder mail = new StringBuilder("MAIL FROM:<").append(this.envelope.sender()).append('>');
+		boolean smtpUtf8 = this.envelope.needsSmtpUtf8() || this.content.needsSmtpUtf8();
+		if (smtpUtf8 && !capabilities.smtpUtf8()) {
+			throw new SmtpCapabilityException(SmtpPhase.MAIL, "the message has internationalised addresses, which "
+					+ "need SMTPUTF8, and " + this.connection.info() + " does not offer it");
+		}
+		boolean eightBit = this.content.isEightBit();
+		if (eightBit && !capabilities.eightBitMime()) {
+			throw new SmtpCapabilityException(SmtpPhase.MAIL, "the message has 8-bit content, which needs 8BITMIME, "
+					+ "and " + this.connection.info() + " does not offer it; encode it as 7-bit (quoted-printable or "
+					+ "base64)");
+		}
+		OptionalLong size = this.content.size();
+		OptionalLong limit = capabilities.maxSize();
+		if (size.isPresent() && limit.isPresent() && size.getAsLong() > limit.getAsLong()) {
+			throw new SmtpCapabilityException(SmtpPhase.MAIL, "the message (" + size.getAsLong()
+					+ " octets) exceeds the server's SIZE limit of " + limit.getAsLong());
+		}
+		if (size.isPresent() && capabilities.supports("SIZE")) {
+			mail.append(" SIZE=").append(size.getAsLong());
+		}
+		if (eightBit) {
+			mail.append(" BODY=8BITMIME");
+		}
+		if (smtpUtf8) {
+			mail.append(" SMTPUTF8");
+		}
+		return mail.toString();
+	}
+
+	/**
+	 * A pipelined DATA was accepted although the transaction failed (a server that ignores RFC 2920 3.1): end the
+	 * data at once. With no valid recipient or no sender the server has nobody to deliver the empty message to.
+	 */
+	private void abandonData(SmtpReply dataReply) {
+		if (dataReply != null && dataReply.code() == 354) {
+			this.connection.write("DATA", ".", "<empty data, transaction abandoned>");
+			this.connection.flush(SmtpPhase.DATA);
+			this.connection.read("DATA", SmtpPhase.DATA);
+		}
+	}
+
+	private long writeContent() {
+		TransportStream wire = new TransportStream(this.connection);
+		DataEncoder encoder = new DataEncoder(wire);
+		try {
+			this.content.writeTo(encoder);
+		}
+		catch (IOException ex) {
+			// the final "." was not sent, so nothing can be delivered; but the server still waits for data
+			this.connection.markBroken();
+			if (wire.failure != null) {
+				throw this.connection.writeFailure(SmtpPhase.MESSAGE, wire.failure);
+			}
+			throw new SmtpException(SmtpPhase.MESSAGE, "could not read the message content: " + ex.getMessage(), ex);
+		}
+		try {
+			encoder.finish();
+			this.connection.transport().flush();
+		}
+		catch (IOException ex) {
+			// the end of data may or may not have reached the server
+			this.connection.markBroken();
+			throw new OutcomeUnknownException("the connection failed while the end of the message was being sent; "
+					+ "the server may or may not have accepted it", ex);
+		}
+		this.connection.log().sent("<message data: " + encoder.count() + " octets>");
+		return encoder.count();
+	}
+
+	private SmtpReply readFinalReply() {
+		try {
+			return this.connection.read("DATA", SmtpPhase.MESSAGE, this.settings.dataTimeout());
+		}
+		catch (SmtpConnectionException | SmtpProtocolException ex) {
+			throw new OutcomeUnknownException("no valid reply after the end of the message (" + ex.getMessage()
+					+ "); the server may or may not have accepted it", ex);
+		}
+	}
+
+	/**
+	 * The transport as an output stream, remembering a transport failure apart from one of the content's own.
+	 */
+	private static final class TransportStream extends OutputStream {
+
+		private final SmtpConnection connection;
+
+		private IOException failure;
+
+		TransportStream(SmtpConnection connection) {
+			this.connection = connection;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			try {
+				this.connection.transport().write(bytes, offset, length);
+			}
+			catch (IOException ex) {
+				this.failure = ex;
+				throw ex;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.smtpclient;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
+
+/**
+ * The bytes of a message (headers and body) as it is handed to the server after DATA. Line endings may be CRLF, LF
+ * or CR: the engine writes CRLF and dot-stuffs on the way out, so content never needs to do either.
+ */
+public interface MessageContent {
+
+	/**
+	 * Writes the content. May be called more than once (a retry), and must write the same bytes each time.
+	 * @param out the stream to write to; not to be closed
+	 * @throws IOException when the content cannot be read
+	 */
+	void writeTo(OutputStream out) throws IOException;
+
+	/**
+	 * The size in octets if known in advance, for the SIZE parameter of MAIL FROM.
+	 * @return the size, or empty
+	 */
+	default OptionalLong size() {
+		return OptionalLong.empty();
+	}
+
+	/**
+	 * Whether the content has octets above 127 and so needs BODY=8BITMIME.
+	 * @return whether the content is 8-bit
+	 */
+	boolean isEightBit();
+
+	/**
+	 * Whether the headers carry UTF-8 (internationalised addresses), which needs SMTPUTF8.
+	 * @return whether SMTPUTF8 is needed
+	 */
+	default boolean needsSmtpUtf8() {
+		return false;
+	}
+
+	/**
+	 * Content from ready-made bytes, for example a message written by another MIME library.
+	 * @param bytes the message
+	 * @return the content
+	 */
+	static MessageContent ofBytes(byte[] bytes) {
+		return new ByteArrayContent(bytes);
+	}
+
+	/**
+	 * Content from text, encoded as UTF-8.
+	 * @param message the message, headers and body
+	 * @return the content
+	 */
+	static MessageContent ofString(String message) {
+		return new ByteArrayContent(message.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

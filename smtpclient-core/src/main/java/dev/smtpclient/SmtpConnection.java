@@ -1,0 +1,468 @@
+package dev.smtpclient;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.SSLException;
+
+import dev.smtpclient.protocol.ReplyReader;
+import dev.smtpclient.transport.OfflineTransport;
+import dev.smtpclient.transport.SocketTransport;
+import dev.smtpclient.transport.Transport;
+
+/**
+ * One SMTP session on one connection: opened, greeted, upgraded to TLS and authenticated once, then used for any
+ * number of messages, one after another. Not thread-safe: one thread at a time (the pooled client hands each
+ * connection to one thread).
+ * <p>
+ * A connection that saw a 421 reply, an I/O error, a timeout or a protocol error is closed and can never be used
+ * again ({@link #isUsable()} is false).
+ */
+public final class SmtpConnection implements AutoCloseable {
+
+	private static final AtomicLong IDS = new AtomicLong();
+
+	private static final Duration QUIT_TIMEOUT = Duration.ofSeconds(5);
+
+	private final ConnectionSettings settings;
+
+	private final SmtpConnectionInfo info;
+
+	private final SmtpEventListener events;
+
+	private final ProtocolLog log;
+
+	private Transport transport;
+
+	private ReplyReader reader;
+
+	private SmtpReply greeting;
+
+	private ServerCapabilities capabilities = ServerCapabilities.none();
+
+	private boolean authenticated;
+
+	private boolean inTransaction;
+
+	private boolean broken;
+
+	private boolean closed;
+
+	private long messagesSent;
+
+	private final long openedAtNanos = System.nanoTime();
+
+	private SmtpConnection(ConnectionSettings settings) {
+		this.settings = settings;
+		this.info = new SmtpConnectionInfo(IDS.incrementAndGet(), settings.host(), settings.port());
+		this.log = new ProtocolLog(this.info, settings.infoLog(), settings.debugLog());
+		this.events = SafeEventListener.wrap(settings.eventListener(), this.log::debug);
+	}
+
+	/**
+	 * Connects and performs the handshake: greeting, EHLO (or HELO), STARTTLS and EHLO again as the TLS policy
+	 * asks, and AUTH when credentials are configured.
+	 * @param settings the settings
+	 * @return the open connection, ready for mail
+	 * @throws SmtpException when any step fails; the connection is closed then
+	 */
+	public static SmtpConnection open(ConnectionSettings settings) {
+		SmtpConnection connection = new SmtpConnection(settings);
+		try {
+			connection.connect();
+			new Handshake(connection).run();
+			connection.events.sessionReady(connection.info, connection.capabilities);
+			connection.log.info("ready: " + connection.capabilities + (connection.isSecure()
+					? " over " + connection.tlsSession().map(TlsSessionInfo::protocol).orElse("TLS") : " without TLS")
+					+ (connection.authenticated ? ", authenticated as " + settings.username() : ""));
+			return connection;
+		}
+		catch (SmtpException ex) {
+			connection.log.info("handshake failed: " + ex.getMessage());
+			connection.abort();
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			connection.abort();
+			throw ex;
+		}
+	}
+
+	private void connect() {
+		if (this.settings.testMode()) {
+			this.transport = new OfflineTransport();
+			this.log.info("test mode: no network, commands are recorded");
+		}
+		else {
+			try {
+				SocketTransport socket = SocketTransport.connect(this.info, this.events, this.settings.connectTimeout(),
+						this.settings.writeTimeout(), this.settings.sslContext());
+				this.transport = socket;
+				if (this.settings.tlsPolicy() == TlsPolicy.IMPLICIT) {
+					startTls();
+				}
+			}
+			catch (SocketTimeoutException ex) {
+				throw new SmtpTimeoutException(SmtpPhase.CONNECT, "connect to " + this.info, this.settings.connectTimeout(),
+						ex);
+			}
+			catch (UnknownHostException ex) {
+				throw new SmtpConnectionException(SmtpPhase.CONNECT, "unknown host " + this.settings.host(), ex);
+			}
+			catch (IOException ex) {
+				throw new SmtpConnectionException(SmtpPhase.CONNECT, "cannot connect to " + this.info + ": " + ex.getMessage(),
+						ex);
+			}
+		}
+		this.reader = new ReplyReader(this.transport);
+	}
+
+	/**
+	 * Upgrades to TLS and starts reading afresh: nothing received in cleartext is kept.
+	 */
+	void startTls() {
+		try {
+			this.transport.startTls(this.settings.tlsHandshakeTimeout());
+		}
+		catch (SocketTimeoutException ex) {
+			this.broken = true;
+			throw new SmtpTimeoutException(SmtpPhase.TLS_HANDSHAKE, "TLS handshake", this.settings.tlsHandshakeTimeout(),
+					ex);
+		}
+		catch (SSLException ex) {
+			this.broken = true;
+			throw new SmtpTlsException(SmtpPhase.TLS_HANDSHAKE, "TLS handshake with " + this.info + " failed: "
+					+ ex.getMessage(), ex);
+		}
+		catch (IOException ex) {
+			this.broken = true;
+			throw new SmtpConnectionException(SmtpPhase.TLS_HANDSHAKE, "connection failed during the TLS handshake: "
+					+ ex.getMessage(), ex);
+		}
+		this.reader = new ReplyReader(this.transport);
+		this.log.info("TLS established: " + tlsSession().map(Object::toString).orElse("?"));
+	}
+
+	// ---- commands and replies, shared by the handshake, AUTH and mail transactions
+
+	/**
+	 * Buffers one command line. The line is checked once more here, on its bytes: nothing that reaches this point
+	 * may carry a line break or NUL.
+	 */
+	void write(String verb, String line, String loggedLine) {
+		byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.UTF_8);
+		for (int i = 0; i < bytes.length - 2; i++) {
+			if (bytes[i] == '\r' || bytes[i] == '\n' || bytes[i] == 0) {
+				throw new IllegalStateException("a command line with a line break or NUL reached the wire layer");
+			}
+		}
+		try {
+			this.transport.write(bytes, 0, bytes.length);
+		}
+		catch (IOException ex) {
+			throw writeFailure(phaseOf(verb), ex);
+		}
+		this.log.sent(loggedLine);
+		this.events.commandSent(this.info, verb);
+	}
+
+	void flush(SmtpPhase phase) {
+		try {
+			this.transport.flush();
+		}
+		catch (IOException ex) {
+			throw writeFailure(phase, ex);
+		}
+	}
+
+	SmtpException writeFailure(SmtpPhase phase, IOException ex) {
+		this.broken = true;
+		if (this.transport.writeTimedOut()) {
+			return new SmtpTimeoutException(phase, "writing to the server", this.settings.writeTimeout(), ex);
+		}
+		return new SmtpConnectionException(phase, "connection failed while writing: " + ex.getMessage(), ex);
+	}
+
+	SmtpReply read(String verb, SmtpPhase phase, Duration timeout) {
+		long started = System.nanoTime();
+		SmtpReply reply;
+		try {
+			reply = this.reader.read(phase, timeout);
+		}
+		catch (SmtpException ex) {
+			this.broken = true;
+			throw ex;
+		}
+		this.log.received(reply);
+		this.events.replyReceived(this.info, verb, reply, Duration.ofNanos(System.nanoTime() - started));
+		if (reply.code() == 421) {
+			// the server is closing the connection: it must never carry another command
+			this.broken = true;
+		}
+		return reply;
+	}
+
+	SmtpReply read(String verb, SmtpPhase phase) {
+		return read(verb, phase, this.settings.commandTimeout());
+	}
+
+	SmtpReply command(String verb, String line, SmtpPhase phase) {
+		return command(verb, line, line, phase);
+	}
+
+	SmtpReply command(String verb, String line, String loggedLine, SmtpPhase phase) {
+		write(verb, line, loggedLine);
+		flush(phase);
+		return read(verb, phase);
+	}
+
+	private static SmtpPhase phaseOf(String verb) {
+		try {
+			return SmtpPhase.valueOf(verb.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return SmtpPhase.MESSAGE;
+		}
+	}
+
+	// ---- the public operations
+
+	/**
+	 * Sends one message: MAIL FROM, RCPT TO for each recipient, DATA, the content and the final ".". Commands are
+	 * pipelined when the server offers PIPELINING.
+	 * @param envelope the sender and recipients
+	 * @param content the message
+	 * @return the result, with every recipient's reply and the final reply
+	 * @throws SmtpRecipientsRejectedException when no recipient (or, if required, not every one) was accepted
+	 * @throws SmtpReplyException when the server refused the message
+	 * @throws SmtpCapabilityException when the message needs an extension the server lacks, before anything is sent
+	 * @throws OutcomeUnknownException when the message was written in full but no reply came
+	 */
+	public SendResult send(Envelope envelope, MessageContent content) {
+		requireUsable();
+		long started = System.nanoTime();
+		this.events.messageStart(this.info);
+		try {
+			SendResult result = new MailTransaction(this, envelope, content).run();
+			this.messagesSent++;
+			this.events.messageAccepted(this.info, result, Duration.ofNanos(System.nanoTime() - started));
+			this.log.info("message accepted: " + result.finalReply());
+			return result;
+		}
+		catch (SmtpException ex) {
+			this.events.messageFailed(this.info, ex, Duration.ofNanos(System.nanoTime() - started));
+			this.log.info("message not sent: " + ex.getMessage());
+			if (this.broken) {
+				abort();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Sends RSET, abandoning any transaction.
+	 */
+	public void reset() {
+		requireOpen();
+		SmtpReply reply = guarded(() -> command("RSET", "RSET", SmtpPhase.RSET));
+		this.inTransaction = false;
+		if (!reply.isPositive()) {
+			abort();
+			throw new SmtpReplyException(SmtpPhase.RSET, reply);
+		}
+	}
+
+	/**
+	 * Sends NOOP, to check that the connection is alive.
+	 * @return the reply
+	 */
+	public SmtpReply noop() {
+		requireOpen();
+		SmtpReply reply = guarded(() -> command("NOOP", "NOOP", SmtpPhase.NOOP));
+		if (!reply.isPositive()) {
+			abort();
+			throw new SmtpReplyException(SmtpPhase.NOOP, reply);
+		}
+		return reply;
+	}
+
+	private SmtpReply guarded(java.util.function.Supplier<SmtpReply> action) {
+		try {
+			return action.get();
+		}
+		catch (SmtpException ex) {
+			abort();
+			throw ex;
+		}
+	}
+
+	void requireUsable() {
+		requireOpen();
+		if (this.broken) {
+			throw new IllegalStateException("connection " + this.info + " is broken and must not be used");
+		}
+		if (this.inTransaction) {
+			reset();
+		}
+	}
+
+	private void requireOpen() {
+		if (this.closed) {
+			throw new IllegalStateException("connection " + this.info + " is closed");
+		}
+	}
+
+	/**
+	 * Ends the session politely (QUIT, waiting briefly for the reply) and closes the connection. Idempotent.
+	 */
+	@Override
+	public void close() {
+		if (this.closed) {
+			return;
+		}
+		if (!this.broken && this.transport != null) {
+			try {
+				write("QUIT", "QUIT", "QUIT");
+				flush(SmtpPhase.QUIT);
+				read("QUIT", SmtpPhase.QUIT, min(QUIT_TIMEOUT, this.settings.commandTimeout()));
+			}
+			catch (SmtpException ex) {
+				// the server may already have gone; the connection is closing anyway
+			}
+		}
+		abort();
+	}
+
+	/**
+	 * Closes the connection at once, without QUIT. Idempotent.
+	 */
+	public void abort() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		this.broken = true;
+		if (this.transport != null) {
+			this.transport.close();
+		}
+		this.events.connectionClosed(this.info);
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	// ---- state
+
+	/**
+	 * Whether the connection can carry another message: open, and no failure that leaves its state unknown.
+	 * @return whether the connection is usable
+	 */
+	public boolean isUsable() {
+		return !this.closed && !this.broken;
+	}
+
+	public boolean isSecure() {
+		return this.transport != null && this.transport.isSecure();
+	}
+
+	public Optional<TlsSessionInfo> tlsSession() {
+		String[] parameters = (this.transport != null) ? this.transport.tlsParameters() : null;
+		return (parameters != null) ? Optional.of(new TlsSessionInfo(parameters[0], parameters[1])) : Optional.empty();
+	}
+
+	public SmtpReply greeting() {
+		return this.greeting;
+	}
+
+	/**
+	 * What the server offers, as learnt from the last EHLO (after TLS, if TLS is used).
+	 * @return the capabilities
+	 */
+	public ServerCapabilities capabilities() {
+		return this.capabilities;
+	}
+
+	public boolean isAuthenticated() {
+		return this.authenticated;
+	}
+
+	public long messagesSent() {
+		return this.messagesSent;
+	}
+
+	public SmtpConnectionInfo info() {
+		return this.info;
+	}
+
+	/**
+	 * How long ago this connection was opened.
+	 * @return the age
+	 */
+	public Duration age() {
+		return Duration.ofNanos(System.nanoTime() - this.openedAtNanos);
+	}
+
+	/**
+	 * In test mode, everything that would have been sent, byte for byte.
+	 * @return the recorded bytes as UTF-8 text
+	 * @throws IllegalStateException when not in test mode
+	 */
+	public String testTranscript() {
+		if (!(this.transport instanceof OfflineTransport offline)) {
+			throw new IllegalStateException("not in test mode");
+		}
+		return new String(offline.recorded(), StandardCharsets.UTF_8);
+	}
+
+	// ---- for the handshake and transaction classes
+
+	ConnectionSettings settings() {
+		return this.settings;
+	}
+
+	ProtocolLog log() {
+		return this.log;
+	}
+
+	Transport transport() {
+		return this.transport;
+	}
+
+	boolean hasUnreadInput() {
+		return this.reader.hasBufferedBytes();
+	}
+
+	void greeting(SmtpReply greeting) {
+		this.greeting = greeting;
+	}
+
+	void capabilities(ServerCapabilities capabilities) {
+		this.capabilities = capabilities;
+	}
+
+	void authenticated(boolean authenticated) {
+		this.authenticated = authenticated;
+	}
+
+	void inTransaction(boolean inTransaction) {
+		this.inTransaction = inTransaction;
+	}
+
+	void markBroken() {
+		this.broken = true;
+	}
+
+	@Override
+	public String toString() {
+		return "SmtpConnection[" + this.info + (this.closed ? ", closed" : "") + (isSecure() ? ", TLS" : "")
+				+ (this.authenticated ? ", user=" + this.settings.username() : "") + "]";
+	}
+
+}

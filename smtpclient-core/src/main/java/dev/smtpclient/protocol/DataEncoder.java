@@ -1,0 +1,125 @@
+package dev.smtpclient.protocol;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Turns message content into DATA octets: every line ending becomes CRLF (bare CR and bare LF too), a line that
+ * starts with "." gets a second one (RFC 5321 4.5.2), and {@link #finish()} ends the data with CRLF "." CRLF. No
+ * content can end the data early or smuggle a second message, whatever its line endings. Internal.
+ */
+public final class DataEncoder extends OutputStream {
+
+	private static final byte[] CRLF = { '\r', '\n' };
+
+	private static final byte[] END_OF_DATA = { '.', '\r', '\n' };
+
+	private final OutputStream out;
+
+	private boolean atLineStart = true;
+
+	private boolean pendingCr;
+
+	private long count;
+
+	private boolean finished;
+
+	public DataEncoder(OutputStream out) {
+		this.out = out;
+	}
+
+	@Override
+	public void write(int b) throws IOException {
+		write(new byte[] { (byte) b }, 0, 1);
+	}
+
+	@Override
+	public void write(byte[] bytes, int offset, int length) throws IOException {
+		if (this.finished) {
+			throw new IOException("data already finished");
+		}
+		int runStart = offset;
+		int end = offset + length;
+		for (int i = offset; i < end; i++) {
+			byte b = bytes[i];
+			if (this.pendingCr) {
+				// the CR before this byte is already written; complete the line ending
+				this.pendingCr = false;
+				emit(CRLF, 1, 1);
+				this.atLineStart = true;
+				if (b == '\n') {
+					runStart = i + 1;
+					continue;
+				}
+			}
+			if (b == '\r' || b == '\n') {
+				emit(bytes, runStart, i - runStart);
+				if (b == '\r') {
+					emit(CRLF, 0, 1);
+					this.pendingCr = true;
+				}
+				else {
+					emit(CRLF, 0, 2);
+					this.atLineStart = true;
+				}
+				runStart = i + 1;
+				continue;
+			}
+			if (this.atLineStart) {
+				emit(bytes, runStart, i - runStart);
+				runStart = i;
+				if (b == '.') {
+					emit(END_OF_DATA, 0, 1);
+				}
+				this.atLineStart = false;
+			}
+		}
+		emit(bytes, runStart, end - runStart);
+	}
+
+	private void emit(byte[] bytes, int offset, int length) throws IOException {
+		if (length > 0) {
+			this.out.write(bytes, offset, length);
+			this.count += length;
+		}
+	}
+
+	/**
+	 * Ends the data: a CRLF if the content did not end with a line ending, then "." CRLF. Does not flush.
+	 * @throws IOException when writing fails
+	 */
+	public void finish() throws IOException {
+		if (this.finished) {
+			return;
+		}
+		if (this.pendingCr) {
+			this.pendingCr = false;
+			emit(CRLF, 1, 1);
+			this.atLineStart = true;
+		}
+		if (!this.atLineStart) {
+			emit(CRLF, 0, 2);
+		}
+		emit(END_OF_DATA, 0, 3);
+		this.finished = true;
+	}
+
+	/**
+	 * The octets written so far, including stuffing and line endings.
+	 * @return the count
+	 */
+	public long count() {
+		return this.count;
+	}
+
+	@Override
+	public void flush() {
+		// the engine flushes the transport itself, once, after the end of data
+	}
+
+	@Override
+	public void close() {
+		// closing the encoder must never close the connection
+	}
+
+}
