@@ -79,16 +79,14 @@ final class MailTransaction {
 		boolean someRejected = recipients.stream().anyMatch((recipient) -> !recipient.accepted());
 		if (noneAccepted || (someRejected && this.settings.requireAllRecipients())) {
 			abandonData(dataReply);
-			this.connection.reset();
+			this.connection.resetIfUsable();
 			throw new SmtpRecipientsRejectedException(recipients);
 		}
 		if (dataReply == null) {
 			dataReply = this.connection.command("DATA", "DATA", SmtpPhase.DATA);
 		}
 		if (dataReply.code() != 354) {
-			if (dataReply.code() != 421) {
-				this.connection.reset();
-			}
+			this.connection.resetIfUsable();
 			throw new SmtpReplyException(SmtpPhase.DATA, dataReply);
 		}
 		long bytes = writeContent();
@@ -136,7 +134,7 @@ final class MailTransaction {
 	 * data at once. With no valid recipient or no sender the server has nobody to deliver the empty message to.
 	 */
 	private void abandonData(SmtpReply dataReply) {
-		if (dataReply != null && dataReply.code() == 354) {
+		if (dataReply != null && dataReply.code() == 354 && this.connection.isUsable()) {
 			this.connection.write("DATA", ".", "<empty data, transaction abandoned>");
 			this.connection.flush(SmtpPhase.DATA);
 			this.connection.read("DATA", SmtpPhase.DATA);

@@ -279,6 +279,18 @@ public final class SmtpConnection implements AutoCloseable {
 	}
 
 	/**
+	 * RSET after a failed transaction, unless the connection is already lost (a 421 or an I/O failure).
+	 */
+	void resetIfUsable() {
+		if (isUsable()) {
+			reset();
+		}
+		else {
+			this.inTransaction = false;
+		}
+	}
+
+	/**
 	 * Sends NOOP, to check that the connection is alive.
 	 * @return the reply
 	 */
