@@ -10,9 +10,34 @@ final class ByteArrayContent implements MessageContent {
 
 	private final boolean eightBit;
 
+	private final long wireSize;
+
 	ByteArrayContent(byte[] bytes) {
 		this.bytes = bytes.clone();
 		this.eightBit = hasHighBit(this.bytes);
+		this.wireSize = wireSize(this.bytes);
+	}
+
+	/**
+	 * The size as RFC 1870 counts it: every line ending as CRLF, a CRLF added after an unterminated last line, and
+	 * neither the stuffing dots nor the final "." counted.
+	 */
+	private static long wireSize(byte[] bytes) {
+		long size = 0;
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n') {
+				i++;
+				size += 2;
+			}
+			else if (bytes[i] == '\r' || bytes[i] == '\n') {
+				size += 2;
+			}
+			else {
+				size++;
+			}
+		}
+		boolean terminated = bytes.length == 0 || bytes[bytes.length - 1] == '\n' || bytes[bytes.length - 1] == '\r';
+		return terminated ? size : size + 2;
 	}
 
 	private static boolean hasHighBit(byte[] bytes) {
@@ -31,7 +56,7 @@ final class ByteArrayContent implements MessageContent {
 
 	@Override
 	public OptionalLong size() {
-		return OptionalLong.of(this.bytes.length);
+		return OptionalLong.of(this.wireSize);
 	}
 
 	@Override

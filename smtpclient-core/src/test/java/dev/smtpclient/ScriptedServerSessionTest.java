@@ -146,6 +146,23 @@ class ScriptedServerSessionTest {
 	}
 
 	@Test
+	void aTrustedCertificateForAnotherHostIsRefused() {
+		this.server.tlsContext(TestCertificates.serverContext("dns:other.example"))
+			.reply("220 mx.example ESMTP")
+			.ehlo("STARTTLS")
+			.expect("STARTTLS")
+			.reply("220 go")
+			.startTls()
+			.start();
+		assertThatExceptionOfType(SmtpTlsException.class)
+			.isThrownBy(() -> SmtpConnection.open(settings(TlsPolicy.REQUIRED)
+				.sslContext(TestCertificates.clientContext("dns:other.example"))
+				.build()))
+			.withMessageContaining("127.0.0.1")
+			.satisfies((ex) -> assertThat(ex.phase()).isEqualTo(SmtpPhase.TLS_HANDSHAKE));
+	}
+
+	@Test
 	void mismatchedMultiLineCodesAreAProtocolError() {
 		this.server.reply("220 mx.example ESMTP").expect("EHLO").send("250-mx.example\r\n550 PIPELINING\r\n").start();
 		assertThatExceptionOfType(SmtpProtocolException.class)
@@ -218,6 +235,31 @@ class ScriptedServerSessionTest {
 			.satisfies((ex) -> assertThat(ex.phase()).isEqualTo(SmtpPhase.GREETING));
 		// each byte came well within the timeout; only the deadline for the whole reply stops it
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+	}
+
+	@Test
+	void aServerThatStopsReadingCannotHoldTheWriterPastTheWriteTimeout() {
+		this.server.reply("220 mx.example ESMTP")
+			.ehlo("8BITMIME")
+			.expect("MAIL FROM")
+			.reply("250 ok")
+			.expect("RCPT TO")
+			.reply("250 ok")
+			.expect("DATA")
+			.reply("354 go")
+			.pause(Duration.ofSeconds(20))
+			.start();
+		SmtpConnection connection = SmtpConnection
+			.open(settings(TlsPolicy.OPPORTUNISTIC).writeTimeout(Duration.ofSeconds(1)).build());
+		// far more than loopback's socket buffers hold
+		byte[] big = new byte[64 * 1024 * 1024];
+		java.util.Arrays.fill(big, (byte) 'x');
+		long started = System.nanoTime();
+		assertThatExceptionOfType(SmtpTimeoutException.class)
+			.isThrownBy(() -> connection.send(ENVELOPE, MessageContent.ofBytes(big)))
+			.satisfies((ex) -> assertThat(ex.phase()).isEqualTo(SmtpPhase.MESSAGE));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		assertThat(connection.isUsable()).isFalse();
 	}
 
 	@Test

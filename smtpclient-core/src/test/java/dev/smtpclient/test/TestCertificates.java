@@ -21,18 +21,27 @@ public final class TestCertificates {
 
 	private static final char[] PASSWORD = "changeit".toCharArray();
 
-	private static KeyStore serverKeys;
+	private static final String DEFAULT_NAMES = "dns:localhost,ip:127.0.0.1";
+
+	private static final java.util.Map<String, KeyStore> KEY_STORES = new java.util.HashMap<>();
 
 	private TestCertificates() {
 	}
 
 	/**
-	 * A server context with a certificate for the given names, e.g. {@code "dns:localhost,ip:127.0.0.1"}.
+	 * A server context with a certificate for localhost and 127.0.0.1.
 	 */
-	public static synchronized SSLContext serverContext() {
+	public static SSLContext serverContext() {
+		return serverContext(DEFAULT_NAMES);
+	}
+
+	/**
+	 * A server context with a self-signed certificate for the names, e.g. {@code "dns:other.example"}.
+	 */
+	public static synchronized SSLContext serverContext(String names) {
 		try {
 			KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-			keys.init(serverKeys(), PASSWORD);
+			keys.init(serverKeys(names), PASSWORD);
 			SSLContext context = SSLContext.getInstance("TLS");
 			context.init(keys.getKeyManagers(), null, null);
 			return context;
@@ -45,9 +54,16 @@ public final class TestCertificates {
 	/**
 	 * A client context that trusts the scripted server's certificate and nothing else.
 	 */
-	public static synchronized SSLContext clientContext() {
+	public static SSLContext clientContext() {
+		return clientContext(DEFAULT_NAMES);
+	}
+
+	/**
+	 * A client context that trusts the certificate made for these names, and nothing else.
+	 */
+	public static synchronized SSLContext clientContext(String names) {
 		try {
-			Certificate certificate = serverKeys().getCertificate("server");
+			Certificate certificate = serverKeys(names).getCertificate("server");
 			KeyStore trust = KeyStore.getInstance("PKCS12");
 			trust.load(null, null);
 			trust.setCertificateEntry("server", certificate);
@@ -62,21 +78,23 @@ public final class TestCertificates {
 		}
 	}
 
-	private static KeyStore serverKeys() throws Exception {
-		if (serverKeys == null) {
+	private static KeyStore serverKeys(String names) throws Exception {
+		KeyStore cached = KEY_STORES.get(names);
+		if (cached == null) {
 			Path dir = Files.createTempDirectory("smtpclient-test-certs");
 			Path store = dir.resolve("server.p12");
 			String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
 			run(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity",
-					"3650", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-keystore",
+					"3650", "-dname", "CN=" + names.split(",")[0].substring(names.indexOf(':') + 1), "-ext", "SAN=" + names, "-keystore",
 					store.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit"));
 			KeyStore keyStore = KeyStore.getInstance("PKCS12");
 			try (InputStream in = Files.newInputStream(store)) {
 				keyStore.load(in, PASSWORD);
 			}
-			serverKeys = keyStore;
+			KEY_STORES.put(names, keyStore);
+			cached = keyStore;
 		}
-		return serverKeys;
+		return cached;
 	}
 
 	private static void run(List<String> command) throws IOException, InterruptedException {
