@@ -188,16 +188,36 @@ class PostfixIntegrationTest {
 		try (SmtpConnection connection = SmtpConnection
 			.open(this.servers.settings(this.servers.startTlsPort(), TlsPolicy.REQUIRED).build())) {
 			connection.send(Envelope.of("sender@test.example", recipient()), message(first, "one\r\n"));
-			// a domain Postfix does not relay for is refused per recipient; the message goes to the other
-			SendResult result = connection.send(Envelope.of("sender@test.example", "nobody@elsewhere.invalid",
-					recipient()), message(second, "two\r\n"));
-			assertThat(result.rejected()).extracting(RecipientResult::address).containsExactly("nobody@elsewhere.invalid");
-			assertThat(result.rejected().get(0).reply().code()).isBetween(450, 554);
+			// the test Postfix always refuses these two; the message goes to the other recipient
+			SendResult result = connection.send(Envelope.of("sender@test.example", "rejected@test.example",
+					recipient(), "deferred@test.example"), message(second, "two\r\n"));
+			assertThat(result.rejected()).extracting(RecipientResult::address)
+				.containsExactly("rejected@test.example", "deferred@test.example");
+			assertThat(result.rejected()).extracting((r) -> r.reply().code()).containsExactly(550, 450);
+			assertThat(result.rejected().get(0).reply().enhancedStatus()).map(Object::toString).contains("5.1.1");
 			assertThat(result.accepted()).hasSize(1);
 			assertThat(connection.messagesSent()).isEqualTo(2);
 		}
 		this.servers.awaitDelivered(first, Duration.ofSeconds(10));
 		this.servers.awaitDelivered(second, Duration.ofSeconds(10));
+	}
+
+	@Test
+	void allRecipientsRejectedSendsNoDataAndKeepsTheConnection() {
+		try (SmtpConnection connection = SmtpConnection
+			.open(this.servers.settings(this.servers.startTlsPort(), TlsPolicy.REQUIRED).build())) {
+			assertThatExceptionOfType(SmtpRecipientsRejectedException.class)
+				.isThrownBy(() -> connection.send(Envelope.of("sender@test.example", "rejected@test.example",
+						"deferred@test.example"), message("x", "never\r\n")))
+				.satisfies((ex) -> {
+					assertThat(ex.rejected()).hasSize(2);
+					assertThat(ex.isTransient()).as("one of the two refusals is permanent").isFalse();
+				});
+			assertThat(connection.isUsable()).isTrue();
+			String marker = UUID.randomUUID().toString();
+			connection.send(Envelope.of("sender@test.example", recipient()), message(marker, "after\r\n"));
+			this.servers.awaitDelivered(marker, Duration.ofSeconds(10));
+		}
 	}
 
 	@Test
