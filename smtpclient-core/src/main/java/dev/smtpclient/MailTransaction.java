@@ -95,7 +95,7 @@ final class MailTransaction {
 		if (!finalReply.isPositive()) {
 			throw new SmtpReplyException(SmtpPhase.MESSAGE, finalReply);
 		}
-		return new SendResult(this.envelope.sender(), recipients, finalReply, bytes);
+		return new SendResult(this.envelope.sender(), recipients, finalReply, bytes, 1);
 	}
 
 	private String mailCommand(ServerCapabilities capabilities) {

@@ -217,4 +217,15 @@ final class SafeEventListener implements SmtpEventListener {
 		}
 	}
 
+
+	@Override
+	public void poolChanged(PoolStats stats) {
+		try {
+			this.delegate.poolChanged(stats);
+		}
+		catch (RuntimeException ex) {
+			failed("poolChanged", ex);
+		}
+	}
+
 }

@@ -12,13 +12,19 @@ import java.util.regex.Pattern;
  * @param recipients every recipient with its reply, accepted or not
  * @param finalReply the reply to the final "." (often carries the server's queue id)
  * @param bytesSent the octets written between DATA and the final "." inclusive
+ * @param attempts how many attempts it took (more than 1 only with a retry policy)
  */
-public record SendResult(String sender, List<RecipientResult> recipients, SmtpReply finalReply, long bytesSent) {
+public record SendResult(String sender, List<RecipientResult> recipients, SmtpReply finalReply, long bytesSent,
+		int attempts) {
 
 	private static final Pattern QUEUE_ID = Pattern.compile("(?i)\\bqueued as ([A-Za-z0-9._-]+)");
 
 	public SendResult {
 		recipients = List.copyOf(recipients);
+	}
+
+	SendResult withAttempts(int attempts) {
+		return new SendResult(this.sender, this.recipients, this.finalReply, this.bytesSent, attempts);
 	}
 
 	public List<RecipientResult> accepted() {

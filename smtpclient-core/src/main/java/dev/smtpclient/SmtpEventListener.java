@@ -86,4 +86,12 @@ public interface SmtpEventListener {
 	default void connectionClosed(SmtpConnectionInfo connection) {
 	}
 
+	/**
+	 * The pool of a {@link SmtpClient} changed: a connection was lent, returned, opened or closed, or a send
+	 * started or stopped waiting.
+	 * @param stats the pool now
+	 */
+	default void poolChanged(PoolStats stats) {
+	}
+
 }

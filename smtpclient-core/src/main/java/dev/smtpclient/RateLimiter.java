@@ -1,0 +1,47 @@
+package dev.smtpclient;
+
+import java.time.Duration;
+
+/**
+ * Spaces sends out evenly to at most a given rate, shared by all threads of a client.
+ */
+final class RateLimiter {
+
+	private final long intervalNanos;
+
+	private long nextFreeNanos = System.nanoTime();
+
+	RateLimiter(double permitsPerSecond) {
+		if (!(permitsPerSecond > 0)) {
+			throw new InvalidInputException("rateLimit", "must be a positive number of messages per second");
+		}
+		this.intervalNanos = (long) (1_000_000_000L / permitsPerSecond);
+	}
+
+	/**
+	 * Waits for the next permit.
+	 */
+	void acquire() {
+		long waitNanos;
+		synchronized (this) {
+			long now = System.nanoTime();
+			long slot = Math.max(now, this.nextFreeNanos);
+			this.nextFreeNanos = slot + this.intervalNanos;
+			waitNanos = slot - now;
+		}
+		if (waitNanos > 0) {
+			sleep(Duration.ofNanos(waitNanos));
+		}
+	}
+
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SmtpConnectionException(SmtpPhase.CONNECT, "interrupted while waiting", ex);
+		}
+	}
+
+}
