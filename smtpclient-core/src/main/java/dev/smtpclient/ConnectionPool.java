@@ -39,6 +39,8 @@ final class ConnectionPool implements AutoCloseable {
 
 	private int pending;
 
+	private int closing;
+
 	private long created;
 
 	private long closed;
@@ -106,7 +108,7 @@ final class ConnectionPool implements AutoCloseable {
 						}
 					}
 				}
-				this.closed += stale.size();
+				this.closing += stale.size();
 				if (candidate != null) {
 					this.active++;
 				}
@@ -118,7 +120,7 @@ final class ConnectionPool implements AutoCloseable {
 			finally {
 				this.lock.unlock();
 			}
-			stale.forEach(this::closeQuietly);
+			retire(stale);
 			if (candidate != null) {
 				if (validate(candidate)) {
 					return candidate;
@@ -198,18 +200,18 @@ final class ConnectionPool implements AutoCloseable {
 			if (keep && !this.shutDown) {
 				pooled.returned(now);
 				this.idle.addFirst(pooled);
+				this.available.signal();
 			}
 			else {
-				this.closed++;
+				this.closing++;
 			}
-			this.available.signal();
 			publish();
 		}
 		finally {
 			this.lock.unlock();
 		}
 		if (!keep || this.shutDown) {
-			closeQuietly(pooled);
+			retire(List.of(pooled));
 		}
 	}
 
@@ -217,6 +219,7 @@ final class ConnectionPool implements AutoCloseable {
 	 * A lent connection that must not come back (its state is unknown).
 	 */
 	void discard(PooledConnection pooled) {
+		pooled.connection().abort();
 		this.lock.lock();
 		try {
 			this.active--;
@@ -227,7 +230,6 @@ final class ConnectionPool implements AutoCloseable {
 		finally {
 			this.lock.unlock();
 		}
-		pooled.connection().abort();
 	}
 
 	/**
@@ -282,14 +284,14 @@ final class ConnectionPool implements AutoCloseable {
 					keepable--;
 				}
 			}
-			this.closed += stale.size();
+			this.closing += stale.size();
 			missing = Math.min(this.settings.minIdle() - this.idle.size(), this.settings.maxSize() - total());
 			publish();
 		}
 		finally {
 			this.lock.unlock();
 		}
-		stale.forEach(this::closeQuietly);
+		retire(stale);
 		for (int i = 0; i < missing; i++) {
 			try {
 				prime();
@@ -310,13 +312,13 @@ final class ConnectionPool implements AutoCloseable {
 		try {
 			all = new ArrayList<>(this.idle);
 			this.idle.clear();
-			this.closed += all.size();
+			this.closing += all.size();
 			publish();
 		}
 		finally {
 			this.lock.unlock();
 		}
-		all.forEach(this::closeQuietly);
+		retire(all);
 	}
 
 	@Override
@@ -374,8 +376,11 @@ final class ConnectionPool implements AutoCloseable {
 				this.created, this.closed);
 	}
 
+	/**
+	 * Connections count against the maximum until their socket is really closed.
+	 */
 	private int total() {
-		return this.active + this.opening + this.idle.size();
+		return this.active + this.opening + this.idle.size() + this.closing;
 	}
 
 	private void requireRunning() {
@@ -388,8 +393,26 @@ final class ConnectionPool implements AutoCloseable {
 		this.events.poolChanged(statsLocked());
 	}
 
-	private void closeQuietly(PooledConnection pooled) {
-		pooled.connection().close();
+	/**
+	 * Ends connections gracefully (QUIT) outside the lock, then frees their places.
+	 */
+	private void retire(List<PooledConnection> connections) {
+		if (connections.isEmpty()) {
+			return;
+		}
+		for (PooledConnection pooled : connections) {
+			pooled.connection().close();
+		}
+		this.lock.lock();
+		try {
+			this.closing -= connections.size();
+			this.closed += connections.size();
+			this.available.signalAll();
+			publish();
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 }

@@ -62,12 +62,12 @@ final class MailTransaction {
 		}
 		if (pipelined) {
 			this.connection.flush(SmtpPhase.MAIL);
-			mailReply = this.connection.read("MAIL", SmtpPhase.MAIL);
+			mailReply = readInGroup("MAIL", SmtpPhase.MAIL);
 			for (String recipient : this.envelope.recipients()) {
-				recipients.add(new RecipientResult(recipient, this.connection.read("RCPT", SmtpPhase.RCPT)));
+				recipients.add(new RecipientResult(recipient, readInGroup("RCPT", SmtpPhase.RCPT)));
 			}
 			if (dataInGroup) {
-				dataReply = this.connection.read("DATA", SmtpPhase.DATA);
+				dataReply = readInGroup("DATA", SmtpPhase.DATA);
 			}
 		}
 		this.connection.inTransaction(mailReply.isPositive());
@@ -96,6 +96,18 @@ final class MailTransaction {
 			throw new SmtpReplyException(SmtpPhase.MESSAGE, finalReply);
 		}
 		return new SendResult(this.envelope.sender(), recipients, finalReply, bytes, 1);
+	}
+
+	/**
+	 * Reads the next reply of a pipelined group. After a 421 the server has closed the connection and the rest of
+	 * the group's replies will never come.
+	 */
+	private SmtpReply readInGroup(String verb, SmtpPhase phase) {
+		SmtpReply reply = this.connection.read(verb, phase);
+		if (reply.code() == 421) {
+			throw new SmtpReplyException(phase, reply);
+		}
+		return reply;
 	}
 
 	private String mailCommand(ServerCapabilities capabilities) {
