@@ -182,6 +182,29 @@ public final class PostfixServers {
 		}
 	}
 
+	/**
+	 * Counts delivered messages by the first match of the pattern's group 1 in each file, e.g. a Subject marker.
+	 */
+	public java.util.Map<String, Integer> countDeliveredBy(java.util.regex.Pattern pattern) {
+		Path maildir = Path.of(this.properties.getProperty("maildir"));
+		java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+		if (!Files.isDirectory(maildir)) {
+			return counts;
+		}
+		try (Stream<Path> files = Files.walk(maildir)) {
+			files.filter(Files::isRegularFile).forEach((file) -> {
+				java.util.regex.Matcher matcher = pattern.matcher(new String(read(file), StandardCharsets.UTF_8));
+				if (matcher.find()) {
+					counts.merge(matcher.group(1), 1, Integer::sum);
+				}
+			});
+		}
+		catch (IOException ex) {
+			// a file moved from new/ to cur/ under us; the caller polls again
+		}
+		return counts;
+	}
+
 	private static Optional<byte[]> find(Path maildir, byte[] needle) {
 		if (!Files.isDirectory(maildir)) {
 			return Optional.empty();
