@@ -11,7 +11,8 @@ import dev.smtpclient.protocol.DataEncoder;
 /**
  * One message on an open connection: MAIL FROM, RCPT TO for each recipient, DATA, the content and the final ".".
  * With PIPELINING, MAIL, every RCPT and DATA go out in one write (RFC 2920) and their replies are matched in
- * order.
+ * order. The steps are separate so that a sequence of messages on one connection can put the next message's
+ * commands in the same write as this one's data and final ".".
  */
 final class MailTransaction {
 
@@ -28,74 +29,109 @@ final class MailTransaction {
 		this.settings = connection.settings();
 		this.envelope = envelope;
 		this.content = content;
-	}
-
-	SendResult run() {
-		ServerCapabilities capabilities = this.connection.capabilities();
-		String mailCommand = mailCommand(capabilities);
 		// PIPELINING lets DATA ride with the RCPTs; not when every recipient must be accepted first, because a
 		// 354 cannot be taken back without sending a (then empty) message
-		boolean pipelined = capabilities.pipelining();
-		boolean dataInGroup = pipelined && !this.settings.requireAllRecipients();
+		this.pipelined = connection.capabilities().pipelining();
+		this.dataInGroup = this.pipelined && !this.settings.requireAllRecipients();
+	}
 
-		this.connection.write("MAIL", mailCommand, mailCommand);
-		SmtpReply mailReply = null;
-		if (!pipelined) {
+	private final boolean pipelined;
+
+	private final boolean dataInGroup;
+
+	private final List<RecipientResult> recipients = new ArrayList<>();
+
+	private SmtpReply mailReply;
+
+	private SmtpReply dataReply;
+
+	private long bytes;
+
+	SendResult run() {
+		writeCommands();
+		if (this.pipelined) {
 			this.connection.flush(SmtpPhase.MAIL);
-			mailReply = this.connection.read("MAIL", SmtpPhase.MAIL);
-			if (!mailReply.isPositive()) {
-				throw new SmtpReplyException(SmtpPhase.MAIL, mailReply);
+		}
+		awaitCommandReplies();
+		writeContent();
+		flushEndOfData();
+		return awaitFinalReply();
+	}
+
+	/**
+	 * Checks what the message needs against the server and writes MAIL FROM and the RCPTs (and DATA, when it may
+	 * ride in the group). With PIPELINING nothing is flushed or read yet, so the caller may put these commands in
+	 * the same write as the previous message's data; without it, each command waits for its reply here.
+	 */
+	void writeCommands() {
+		String mailCommand = mailCommand(this.connection.capabilities());
+		this.connection.write("MAIL", mailCommand, mailCommand);
+		if (!this.pipelined) {
+			this.connection.flush(SmtpPhase.MAIL);
+			this.mailReply = this.connection.read("MAIL", SmtpPhase.MAIL);
+			if (!this.mailReply.isPositive()) {
+				throw new SmtpReplyException(SmtpPhase.MAIL, this.mailReply);
 			}
 		}
-		List<RecipientResult> recipients = new ArrayList<>();
 		for (String recipient : this.envelope.recipients()) {
 			String rcpt = "RCPT TO:<" + recipient + ">";
 			this.connection.write("RCPT", rcpt, rcpt);
-			if (!pipelined) {
+			if (!this.pipelined) {
 				this.connection.flush(SmtpPhase.RCPT);
-				recipients.add(new RecipientResult(recipient, this.connection.read("RCPT", SmtpPhase.RCPT)));
+				this.recipients.add(new RecipientResult(recipient, this.connection.read("RCPT", SmtpPhase.RCPT)));
 			}
 		}
-		SmtpReply dataReply = null;
-		if (dataInGroup) {
+		if (this.dataInGroup) {
 			this.connection.write("DATA", "DATA", "DATA");
 		}
-		if (pipelined) {
-			this.connection.flush(SmtpPhase.MAIL);
-			mailReply = readInGroup("MAIL", SmtpPhase.MAIL);
+	}
+
+	/**
+	 * Reads the replies to the commands (for a pipelined group, in order), decides whether the message can go,
+	 * and gets the 354 for DATA.
+	 */
+	void awaitCommandReplies() {
+		if (this.pipelined) {
+			this.mailReply = readInGroup("MAIL", SmtpPhase.MAIL);
 			for (String recipient : this.envelope.recipients()) {
-				recipients.add(new RecipientResult(recipient, readInGroup("RCPT", SmtpPhase.RCPT)));
+				this.recipients.add(new RecipientResult(recipient, readInGroup("RCPT", SmtpPhase.RCPT)));
 			}
-			if (dataInGroup) {
-				dataReply = readInGroup("DATA", SmtpPhase.DATA);
+			if (this.dataInGroup) {
+				this.dataReply = readInGroup("DATA", SmtpPhase.DATA);
 			}
 		}
-		this.connection.inTransaction(mailReply.isPositive());
-		if (!mailReply.isPositive()) {
-			abandonData(dataReply);
-			throw new SmtpReplyException(SmtpPhase.MAIL, mailReply);
+		this.connection.inTransaction(this.mailReply.isPositive());
+		if (!this.mailReply.isPositive()) {
+			abandonData(this.dataReply);
+			throw new SmtpReplyException(SmtpPhase.MAIL, this.mailReply);
 		}
-		boolean noneAccepted = recipients.stream().noneMatch(RecipientResult::accepted);
-		boolean someRejected = recipients.stream().anyMatch((recipient) -> !recipient.accepted());
+		boolean noneAccepted = this.recipients.stream().noneMatch(RecipientResult::accepted);
+		boolean someRejected = this.recipients.stream().anyMatch((recipient) -> !recipient.accepted());
 		if (noneAccepted || (someRejected && this.settings.requireAllRecipients())) {
-			abandonData(dataReply);
+			abandonData(this.dataReply);
 			this.connection.resetIfUsable();
-			throw new SmtpRecipientsRejectedException(recipients);
+			throw new SmtpRecipientsRejectedException(this.recipients);
 		}
-		if (dataReply == null) {
-			dataReply = this.connection.command("DATA", "DATA", SmtpPhase.DATA);
+		if (this.dataReply == null) {
+			this.dataReply = this.connection.command("DATA", "DATA", SmtpPhase.DATA);
 		}
-		if (dataReply.code() != 354) {
+		if (this.dataReply.code() != 354) {
 			this.connection.resetIfUsable();
-			throw new SmtpReplyException(SmtpPhase.DATA, dataReply);
+			throw new SmtpReplyException(SmtpPhase.DATA, this.dataReply);
 		}
-		long bytes = writeContent();
+	}
+
+	/**
+	 * Reads the reply to the final "." and ends the transaction.
+	 * @return the result when the server accepted the message
+	 */
+	SendResult awaitFinalReply() {
 		SmtpReply finalReply = readFinalReply();
 		this.connection.inTransaction(false);
 		if (!finalReply.isPositive()) {
 			throw new SmtpReplyException(SmtpPhase.MESSAGE, finalReply);
 		}
-		return new SendResult(this.envelope.sender(), recipients, finalReply, bytes, 1);
+		return new SendResult(this.envelope.sender(), this.recipients, finalReply, this.bytes, 1);
 	}
 
 	/**
@@ -153,7 +189,10 @@ final class MailTransaction {
 		}
 	}
 
-	private long writeContent() {
+	/**
+	 * Writes the content and the end of data into the transport's buffer; {@link #flushEndOfData()} sends them.
+	 */
+	void writeContent() {
 		TransportStream wire = new TransportStream(this.connection);
 		DataEncoder encoder = new DataEncoder(wire);
 		try {
@@ -169,16 +208,31 @@ final class MailTransaction {
 		}
 		try {
 			encoder.finish();
+		}
+		catch (IOException ex) {
+			throw endOfDataFailure(ex);
+		}
+		this.bytes = encoder.count();
+		this.connection.log().sent("<message data: " + encoder.count() + " octets>");
+	}
+
+	/**
+	 * Sends what is buffered: the end of data, and whatever was written after it (the next message's commands).
+	 */
+	void flushEndOfData() {
+		try {
 			this.connection.transport().flush();
 		}
 		catch (IOException ex) {
-			// the end of data may or may not have reached the server
-			this.connection.markBroken();
-			throw new OutcomeUnknownException("the connection failed while the end of the message was being sent; "
-					+ "the server may or may not have accepted it", ex);
+			throw endOfDataFailure(ex);
 		}
-		this.connection.log().sent("<message data: " + encoder.count() + " octets>");
-		return encoder.count();
+	}
+
+	private OutcomeUnknownException endOfDataFailure(IOException ex) {
+		// the end of data may or may not have reached the server
+		this.connection.markBroken();
+		return new OutcomeUnknownException("the connection failed while the end of the message was being sent; "
+				+ "the server may or may not have accepted it", ex);
 	}
 
 	private SmtpReply readFinalReply() {

@@ -41,6 +41,8 @@ public final class SmtpClient implements AutoCloseable {
 
 	private final ScheduledExecutorService housekeeper;
 
+	private final Clock clock;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	SmtpClient(SmtpClientBuilder builder) {
@@ -51,6 +53,7 @@ public final class SmtpClient implements AutoCloseable {
 		SmtpEventListener events = SafeEventListener.wrap(this.connectionSettings.eventListener(),
 				this.connectionSettings.debugLog());
 		Clock clock = builder.clock();
+		this.clock = clock;
 		this.pool = new ConnectionPool(this.poolSettings, () -> SmtpConnection.open(this.connectionSettings), clock,
 				events);
 		if (builder.executor() != null) {
@@ -198,30 +201,174 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a batch over the pool, concurrently up to the pool's size, and waits for all of them.
+	 * Sends a batch over the pool and waits for all of it. Up to the pool's size of connections work through the
+	 * batch at once, each sending message after message; where the server offers PIPELINING, each message's
+	 * commands travel in the same write as the previous message's data. A message that fails in a way the retry
+	 * policy allows is tried again on its own.
 	 * @param mails the messages
 	 * @return one outcome per message, in order
 	 */
 	public List<SendOutcome> sendAll(List<? extends Mail> mails) {
-		List<CompletableFuture<SendResult>> futures = new ArrayList<>(mails.size());
-		for (Mail mail : mails) {
-			futures.add(sendAsync(mail));
-		}
-		List<SendOutcome> outcomes = new ArrayList<>(mails.size());
-		for (int i = 0; i < futures.size(); i++) {
-			try {
-				outcomes.add(new SendOutcome(i, futures.get(i).join(), null));
+		requireOpen();
+		return new BatchSender(this, mails).run();
+	}
+
+	/**
+	 * One batch: a shared queue of message indexes, drained by workers that each hold one connection.
+	 */
+	private static final class BatchSender {
+
+		private final SmtpClient client;
+
+		private final List<? extends Mail> mails;
+
+		private final java.util.concurrent.ConcurrentLinkedDeque<Integer> queue = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+		private final SendOutcome[] outcomes;
+
+		private final int[] requeues;
+
+		private final java.util.Map<Mail, Integer> indexes = new java.util.IdentityHashMap<>();
+
+		BatchSender(SmtpClient client, List<? extends Mail> mails) {
+			this.client = client;
+			this.mails = mails;
+			this.outcomes = new SendOutcome[mails.size()];
+			this.requeues = new int[mails.size()];
+			List<Mail> wrapped = new ArrayList<>();
+			for (int i = 0; i < mails.size(); i++) {
+				// a wrapper per position, so the same Mail object twice in a batch is still two messages
+				Mail mail = Mail.of(mails.get(i).envelope(), mails.get(i).content());
+				wrapped.add(mail);
+				this.indexes.put(mail, i);
+				this.queue.add(i);
 			}
-			catch (CompletionException ex) {
-				if (ex.getCause() instanceof SmtpException smtp) {
-					outcomes.add(new SendOutcome(i, null, smtp));
+			this.wrapped = wrapped;
+		}
+
+		private final List<Mail> wrapped;
+
+		List<SendOutcome> run() {
+			int workers = Math.max(1, Math.min(this.client.poolSettings.maxSize(), this.mails.size()));
+			List<CompletableFuture<Void>> futures = new ArrayList<>();
+			for (int i = 0; i < workers; i++) {
+				futures.add(CompletableFuture.runAsync(this::work, this.client.executor));
+			}
+			futures.forEach(CompletableFuture::join);
+			return List.of(this.outcomes);
+		}
+
+		private void work() {
+			while (!this.queue.isEmpty()) {
+				PooledConnection pooled;
+				try {
+					pooled = this.client.pool.acquire();
 				}
-				else {
+				catch (SmtpException ex) {
+					// no connection to be had: what is left goes one by one, each with the retry policy
+					Integer index = this.queue.poll();
+					if (index != null) {
+						sendAlone(index);
+					}
+					continue;
+				}
+				List<Integer> retry = new ArrayList<>();
+				int[] budget = { this.client.poolSettings.maxMessagesPerConnection()
+						- (int) pooled.connection().messagesSent() };
+				java.util.function.Supplier<Mail> source = () -> {
+					// the connection's message cap and lifetime hold within a sequence too
+					if (budget[0]-- <= 0 || pooled.isExpired(this.client.clock.millis())) {
+						return null;
+					}
+					return next();
+				};
+				try {
+					pooled.connection().sendSequence(source, new SmtpConnection.SequenceOutcomes() {
+
+						@Override
+						public void sent(Mail mail, SendResult result) {
+							record(index(mail), result, null);
+						}
+
+						@Override
+						public void failed(Mail mail, SmtpException error) {
+							int index = index(mail);
+							if (isUndelivered(error, pooled.connection()) && BatchSender.this.requeues[index]++ < 3) {
+								BatchSender.this.queue.addFirst(index);
+							}
+							else if (RetryPolicy.isRetryable(error) && BatchSender.this.client.retryPolicy.maxAttempts() > 1) {
+								retry.add(index);
+							}
+							else {
+								record(index, null, error);
+							}
+						}
+
+						@Override
+						public void notSent(Mail mail) {
+							BatchSender.this.queue.addFirst(index(mail));
+						}
+
+					});
+					this.client.pool.release(pooled);
+				}
+				catch (SmtpException ex) {
+					this.client.pool.release(pooled);
+				}
+				catch (RuntimeException | Error ex) {
+					this.client.pool.discard(pooled);
 					throw ex;
 				}
+				retry.forEach((index) -> sendAlone(index, 1));
 			}
 		}
-		return outcomes;
+
+		/**
+		 * A connection failure (or 421) at MAIL, the first command of a transaction: nothing of the message
+		 * reached the server, so it may simply go again.
+		 */
+		private static boolean isUndelivered(SmtpException error, SmtpConnection connection) {
+			return !connection.isUsable() && error.phase() == SmtpPhase.MAIL
+					&& (error instanceof SmtpConnectionException
+							|| (error instanceof SmtpReplyException reply && reply.replyCode() == 421));
+		}
+
+		private Mail next() {
+			Integer index = this.queue.poll();
+			if (index == null) {
+				return null;
+			}
+			if (this.client.rateLimiter != null) {
+				this.client.rateLimiter.acquire();
+			}
+			return this.wrapped.get(index);
+		}
+
+		private int index(Mail mail) {
+			return this.indexes.get(mail);
+		}
+
+		private void sendAlone(int index) {
+			sendAlone(index, 0);
+		}
+
+		private void sendAlone(int index, int earlierAttempts) {
+			try {
+				SendResult result = this.client.send(this.wrapped.get(index));
+				record(index, result.withAttempts(result.attempts() + earlierAttempts), null);
+			}
+			catch (SmtpException ex) {
+				record(index, null, ex);
+			}
+			catch (IllegalStateException ex) {
+				record(index, null, new SmtpException(SmtpPhase.CONNECT, ex.getMessage(), ex));
+			}
+		}
+
+		private synchronized void record(int index, SendResult result, SmtpException error) {
+			this.outcomes[index] = new SendOutcome(index, result, error);
+		}
+
 	}
 
 	/**

@@ -188,4 +188,61 @@ class SmtpClientConcurrencyTest {
 		servers.awaitDelivered(marker, Duration.ofSeconds(10));
 	}
 
+
+	@Test
+	void aBatchPutsTheNextMessagesCommandsInTheSameWriteAsTheDataBeforeIt() {
+		PostfixServers servers = PostfixServers.require();
+		List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+		SmtpEventListener recorder = new SmtpEventListener() {
+			@Override
+			public void commandSent(SmtpConnectionInfo c, String verb) {
+				order.add(">" + verb);
+			}
+
+			@Override
+			public void replyReceived(SmtpConnectionInfo c, String verb, SmtpReply reply, Duration took) {
+				order.add("<" + verb + " " + reply.code());
+			}
+		};
+		String marker = java.util.UUID.randomUUID().toString();
+		List<Mail> batch = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			batch.add(Mail.of(Envelope.of("a@test.example", "batch-" + i + "-" + marker + "@test.example"),
+					MessageContent.ofString("Subject: " + marker + " " + i + "\r\n\r\nbatch\r\n")));
+		}
+		try (SmtpClient client = SmtpClient
+			.builder(servers.settings(servers.startTlsPort(), TlsPolicy.REQUIRED).eventListener(recorder).build())
+			.pool((pool) -> pool.maxSize(1))
+			.build()) {
+			List<SendOutcome> outcomes = client.sendAll(batch);
+			assertThat(outcomes).allMatch(SendOutcome::isSuccess);
+			assertThat(client.stats().created()).isEqualTo(1);
+		}
+		// the second message's MAIL went out before the first message's final reply came back
+		int firstData = order.indexOf("<DATA 354");
+		int firstFinal = order.indexOf("<DATA 250");
+		assertThat(order.subList(firstData, firstFinal)).contains(">MAIL", ">RCPT", ">DATA");
+		for (int i = 0; i < 5; i++) {
+			servers.awaitDelivered(marker + " " + i, Duration.ofSeconds(10));
+		}
+	}
+
+	@Test
+	void aBatchToAServerWithoutPipeliningSendsOneCommandAtATime() {
+		try (FakeSmtpSink sink = new FakeSmtpSink(false);
+				SmtpClient client = SmtpClient.builder("smtp://127.0.0.1:" + sink.port())
+					.heloName("client.test")
+					.pool((pool) -> pool.maxSize(2))
+					.build()) {
+			List<Mail> batch = new ArrayList<>();
+			for (int i = 0; i < 50; i++) {
+				batch.add(Mail.of(Envelope.of("a@test.example", "b@test.example"),
+						MessageContent.ofString("Subject: n" + i + "\r\n\r\nbody\r\n")));
+			}
+			assertThat(client.sendAll(batch)).allMatch(SendOutcome::isSuccess);
+			assertThat(sink.messages()).hasSize(50);
+			assertThat(sink.connections()).isLessThanOrEqualTo(2);
+		}
+	}
+
 }
