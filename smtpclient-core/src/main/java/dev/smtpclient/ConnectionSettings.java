@@ -68,6 +68,8 @@ public final class ConnectionSettings {
 
 	private final boolean requireAllRecipients;
 
+	private final boolean chunking;
+
 	private ConnectionSettings(Builder builder) {
 		this.host = builder.host;
 		this.port = builder.port;
@@ -89,6 +91,7 @@ public final class ConnectionSettings {
 		this.eventListener = builder.eventListener;
 		this.testMode = builder.testMode;
 		this.requireAllRecipients = builder.requireAllRecipients;
+		this.chunking = builder.chunking;
 	}
 
 	/**
@@ -216,6 +219,10 @@ public final class ConnectionSettings {
 		return this.requireAllRecipients;
 	}
 
+	public boolean chunking() {
+		return this.chunking;
+	}
+
 	@Override
 	public String toString() {
 		return "ConnectionSettings[" + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + this.port
@@ -273,6 +280,8 @@ public final class ConnectionSettings {
 
 		private boolean requireAllRecipients;
 
+		private boolean chunking;
+
 		private Builder() {
 		}
 
@@ -298,6 +307,7 @@ public final class ConnectionSettings {
 			this.eventListener = settings.eventListener;
 			this.testMode = settings.testMode;
 			this.requireAllRecipients = settings.requireAllRecipients;
+			this.chunking = settings.chunking;
 		}
 
 		/**
@@ -496,6 +506,17 @@ public final class ConnectionSettings {
 		 */
 		public Builder requireAllRecipients(boolean requireAllRecipients) {
 			this.requireAllRecipients = requireAllRecipients;
+			return this;
+		}
+
+		/**
+		 * Send message data with BDAT (RFC 3030 CHUNKING) where the server offers it: the data goes in counted
+		 * chunks, with no dot-stuffing and no scanning for the end. Off by default; DATA works everywhere.
+		 * @param chunking whether to use BDAT when offered
+		 * @return this builder
+		 */
+		public Builder chunking(boolean chunking) {
+			this.chunking = chunking;
 			return this;
 		}
 

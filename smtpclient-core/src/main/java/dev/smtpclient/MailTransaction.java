@@ -32,12 +32,15 @@ final class MailTransaction {
 		// PIPELINING lets DATA ride with the RCPTs; not when every recipient must be accepted first, because a
 		// 354 cannot be taken back without sending a (then empty) message
 		this.pipelined = connection.capabilities().pipelining();
-		this.dataInGroup = this.pipelined && !this.settings.requireAllRecipients();
+		this.chunked = this.settings.chunking() && connection.capabilities().chunking();
+		this.dataInGroup = this.pipelined && !this.chunked && !this.settings.requireAllRecipients();
 	}
 
 	private final boolean pipelined;
 
 	private final boolean dataInGroup;
+
+	private final boolean chunked;
 
 	private final List<RecipientResult> recipients = new ArrayList<>();
 
@@ -46,6 +49,8 @@ final class MailTransaction {
 	private SmtpReply dataReply;
 
 	private long bytes;
+
+	private BdatWriter chunks;
 
 	SendResult run() {
 		writeCommands();
@@ -112,6 +117,9 @@ final class MailTransaction {
 			this.connection.resetIfUsable();
 			throw new SmtpRecipientsRejectedException(this.recipients);
 		}
+		if (this.chunked) {
+			return;
+		}
 		if (this.dataReply == null) {
 			this.dataReply = this.connection.command("DATA", "DATA", SmtpPhase.DATA);
 		}
@@ -126,8 +134,9 @@ final class MailTransaction {
 	 * @return the result when the server accepted the message
 	 */
 	SendResult awaitFinalReply() {
-		SmtpReply finalReply = readFinalReply();
-		this.connection.inTransaction(false);
+		SmtpReply finalReply = this.chunked ? this.chunks.awaitLastReply() : readFinalReply();
+		// after a refused BDAT the server still holds the transaction (RFC 3030 4.2): the next send resets it
+		this.connection.inTransaction(this.chunked && !finalReply.isPositive());
 		if (!finalReply.isPositive()) {
 			throw new SmtpReplyException(SmtpPhase.MESSAGE, finalReply);
 		}
@@ -194,7 +203,10 @@ final class MailTransaction {
 	 */
 	void writeContent() {
 		TransportStream wire = new TransportStream(this.connection);
-		DataEncoder encoder = new DataEncoder(wire);
+		if (this.chunked) {
+			this.chunks = new BdatWriter(this.connection, wire);
+		}
+		DataEncoder encoder = this.chunked ? new DataEncoder(this.chunks, false) : new DataEncoder(wire);
 		try {
 			this.content.writeTo(encoder);
 		}
@@ -208,6 +220,9 @@ final class MailTransaction {
 		}
 		try {
 			encoder.finish();
+			if (this.chunked) {
+				this.chunks.finish();
+			}
 		}
 		catch (IOException ex) {
 			throw endOfDataFailure(ex);

@@ -6,7 +6,8 @@ import java.io.OutputStream;
 /**
  * Turns message content into DATA octets: every line ending becomes CRLF (bare CR and bare LF too), a line that
  * starts with "." gets a second one (RFC 5321 4.5.2), and {@link #finish()} ends the data with CRLF "." CRLF. No
- * content can end the data early or smuggle a second message, whatever its line endings. Internal.
+ * content can end the data early or smuggle a second message, whatever its line endings. For BDAT only the line
+ * endings are normalised. Internal.
  */
 public final class DataEncoder extends OutputStream {
 
@@ -15,6 +16,8 @@ public final class DataEncoder extends OutputStream {
 	private static final byte[] END_OF_DATA = { '.', '\r', '\n' };
 
 	private final OutputStream out;
+
+	private final boolean forDataCommand;
 
 	private boolean atLineStart = true;
 
@@ -25,7 +28,17 @@ public final class DataEncoder extends OutputStream {
 	private boolean finished;
 
 	public DataEncoder(OutputStream out) {
+		this(out, true);
+	}
+
+	/**
+	 * @param out where the octets go
+	 * @param forDataCommand {@code true} for DATA (dot-stuffing and the "." end), {@code false} for BDAT, whose
+	 * chunks are counted and so need neither
+	 */
+	public DataEncoder(OutputStream out, boolean forDataCommand) {
 		this.out = out;
+		this.forDataCommand = forDataCommand;
 	}
 
 	@Override
@@ -68,7 +81,7 @@ public final class DataEncoder extends OutputStream {
 			if (this.atLineStart) {
 				emit(bytes, runStart, i - runStart);
 				runStart = i;
-				if (b == '.') {
+				if (b == '.' && this.forDataCommand) {
 					emit(END_OF_DATA, 0, 1);
 				}
 				this.atLineStart = false;
@@ -100,7 +113,9 @@ public final class DataEncoder extends OutputStream {
 		if (!this.atLineStart) {
 			emit(CRLF, 0, 2);
 		}
-		emit(END_OF_DATA, 0, 3);
+		if (this.forDataCommand) {
+			emit(END_OF_DATA, 0, 3);
+		}
 		this.finished = true;
 	}
 
