@@ -268,11 +268,9 @@ public final class ConnectionSettings {
 
 		private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
 
-		private Consumer<String> infoLog = (line) -> {
-		};
+		private Consumer<String> infoLog = ProtocolLog.DISCARD;
 
-		private Consumer<String> debugLog = (line) -> {
-		};
+		private Consumer<String> debugLog = ProtocolLog.DISCARD;
 
 		private SmtpEventListener eventListener = SmtpEventListener.NONE;
 

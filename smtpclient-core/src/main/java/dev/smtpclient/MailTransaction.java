@@ -228,7 +228,9 @@ final class MailTransaction {
 			throw endOfDataFailure(ex);
 		}
 		this.bytes = encoder.count();
-		this.connection.log().sent("<message data: " + encoder.count() + " octets>");
+		if (this.connection.log().isDebugEnabled()) {
+			this.connection.log().sent("<message data: " + encoder.count() + " octets>");
+		}
 	}
 
 	/**

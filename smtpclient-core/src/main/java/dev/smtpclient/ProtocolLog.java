@@ -9,6 +9,12 @@ import java.util.function.Consumer;
  */
 final class ProtocolLog {
 
+	/**
+	 * The default log callback: discards, and lets the log skip building lines nobody reads.
+	 */
+	static final Consumer<String> DISCARD = (line) -> {
+	};
+
 	private final String prefix;
 
 	private final Consumer<String> infoLog;
@@ -21,15 +27,39 @@ final class ProtocolLog {
 		this.debugLog = debugLog;
 	}
 
+	boolean isDebugEnabled() {
+		return this.debugLog != DISCARD;
+	}
+
+	boolean isInfoEnabled() {
+		return this.infoLog != DISCARD;
+	}
+
 	void info(String message) {
-		deliver(this.infoLog, this.prefix + message);
+		if (isInfoEnabled()) {
+			deliver(this.infoLog, this.prefix + message);
+		}
+	}
+
+	/**
+	 * Info lines that cost something to build are built only when someone reads them.
+	 */
+	void info(java.util.function.Supplier<String> message) {
+		if (isInfoEnabled()) {
+			deliver(this.infoLog, this.prefix + message.get());
+		}
 	}
 
 	void sent(String maskedLine) {
-		deliver(this.debugLog, this.prefix + "C: " + LogText.escape(maskedLine));
+		if (this.debugLog != DISCARD) {
+			deliver(this.debugLog, this.prefix + "C: " + LogText.escape(maskedLine));
+		}
 	}
 
 	void received(SmtpReply reply) {
+		if (this.debugLog == DISCARD) {
+			return;
+		}
 		for (int i = 0; i < reply.lines().size(); i++) {
 			char separator = (i == reply.lines().size() - 1) ? ' ' : '-';
 			deliver(this.debugLog, this.prefix + "S: " + reply.code() + separator + LogText.escape(reply.lines().get(i)));
@@ -37,7 +67,9 @@ final class ProtocolLog {
 	}
 
 	void debug(String message) {
-		deliver(this.debugLog, this.prefix + message);
+		if (this.debugLog != DISCARD) {
+			deliver(this.debugLog, this.prefix + message);
+		}
 	}
 
 	private static void deliver(Consumer<String> log, String line) {

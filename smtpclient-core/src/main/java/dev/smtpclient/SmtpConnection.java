@@ -363,13 +363,13 @@ public final class SmtpConnection implements AutoCloseable {
 	private SendResult accepted(SendResult result, MessageTimer timer) {
 		this.messagesSent++;
 		this.events.messageAccepted(this.info, result, timer.elapsed());
-		this.log.info("message accepted: " + result.finalReply());
+		this.log.info(() -> "message accepted: " + result.finalReply());
 		return result;
 	}
 
 	private SmtpException failed(SmtpException ex, MessageTimer timer) {
 		this.events.messageFailed(this.info, ex, timer.elapsed());
-		this.log.info("message not sent: " + ex.getMessage());
+		this.log.info(() -> "message not sent: " + ex.getMessage());
 		if (this.broken) {
 			abort();
 		}

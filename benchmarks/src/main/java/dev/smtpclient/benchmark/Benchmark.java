@@ -28,8 +28,10 @@ public final class Benchmark {
 		int warmup = Integer.parseInt(arg(args, 5, "30000"));
 
 		List<Contender> contenders = new ArrayList<>();
-		SmtpclientContender ours = new SmtpclientContender(host, port, connections);
+		SmtpclientContender ours = new SmtpclientContender(host, port, connections, false);
 		contenders.add(ours);
+		SmtpclientContender oursBatch = new SmtpclientContender(host, port, connections, true);
+		contenders.add(oursBatch);
 		if (SmtpSourceContender.available()) {
 			contenders.add(new SmtpSourceContender(host, port, connections));
 		}
@@ -61,10 +63,12 @@ public final class Benchmark {
 			}
 		}
 		double oursMedian = median(rates.get(ours));
-		System.out.printf(Locale.ROOT, "%-45s %12s %22s%n", "contender", "msg/s", "smtpclient / contender");
+		double batchMedian = median(rates.get(oursBatch));
+		System.out.printf(Locale.ROOT, "%-50s %10s %16s %16s%n", "contender", "msg/s", "send / it", "sendAll / it");
 		for (Map.Entry<Contender, double[]> entry : rates.entrySet()) {
 			double median = median(entry.getValue());
-			System.out.printf(Locale.ROOT, "%-45s %12.0f %22.2f%n", entry.getKey().name(), median, oursMedian / median);
+			System.out.printf(Locale.ROOT, "%-50s %10.0f %16.2f %16.2f%n", entry.getKey().name(), median,
+					oursMedian / median, batchMedian / median);
 		}
 		for (Contender contender : contenders) {
 			contender.close();

@@ -7,7 +7,8 @@ import dev.smtpclient.SmtpClient;
 import dev.smtpclient.TlsPolicy;
 
 /**
- * This project's pooled client: one client, as many connections as threads.
+ * This project's pooled client: one client, and either as many sending threads as connections, or one batch
+ * ({@code sendAll}) that pipelines each message behind the previous one on every connection.
  */
 final class SmtpclientContender implements Contender {
 
@@ -17,7 +18,10 @@ final class SmtpclientContender implements Contender {
 
 	private final Mail mail = Mail.of(Envelope.of(Payload.FROM, Payload.TO), MessageContent.ofString(Payload.rfc5322()));
 
-	SmtpclientContender(String host, int port, int connections) {
+	private final boolean batch;
+
+	SmtpclientContender(String host, int port, int connections, boolean batch) {
+		this.batch = batch;
 		this.client = SmtpClient.builder("smtp://" + host + ":" + port)
 			.tlsPolicy(TlsPolicy.NONE)
 			.heloName("client.test")
@@ -28,11 +32,20 @@ final class SmtpclientContender implements Contender {
 
 	@Override
 	public String name() {
-		return "smtpclient (pool " + this.client.poolSettings().maxSize() + ")";
+		return "smtpclient " + (this.batch ? "sendAll" : "send from " + this.client.poolSettings().maxSize() + " threads")
+				+ " (pool " + this.client.poolSettings().maxSize() + ")";
 	}
 
 	@Override
 	public void send(int messages) throws Exception {
+		if (this.batch) {
+			for (dev.smtpclient.SendOutcome outcome : this.client.sendAll(java.util.Collections.nCopies(messages, this.mail))) {
+				if (!outcome.isSuccess()) {
+					throw outcome.error();
+				}
+			}
+			return;
+		}
 		this.senders.run(messages, (thread, share) -> {
 			for (int i = 0; i < share; i++) {
 				this.client.send(this.mail);

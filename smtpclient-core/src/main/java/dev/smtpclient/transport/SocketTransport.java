@@ -24,7 +24,7 @@ import dev.smtpclient.TlsSessionInfo;
 /**
  * A TCP connection, optionally with TLS, that reports its socket events. Internal.
  */
-public final class SocketTransport implements Transport {
+public final class SocketTransport implements Transport, Watchdog.WriteDeadline {
 
 	private static final int WRITE_BUFFER_SIZE = 16 * 1024;
 
@@ -48,6 +48,8 @@ public final class SocketTransport implements Transport {
 
 	private volatile boolean writeTimedOut;
 
+	private volatile long writeDeadlineNanos;
+
 	private volatile boolean closed;
 
 	private SocketTransport(Socket socket, SmtpConnectionInfo info, SmtpEventListener events, SSLContext sslContext,
@@ -57,6 +59,7 @@ public final class SocketTransport implements Transport {
 		this.sslContext = sslContext;
 		this.writeTimeout = writeTimeout;
 		use(socket);
+		Watchdog.watch(this);
 	}
 
 	/**
@@ -193,17 +196,23 @@ public final class SocketTransport implements Transport {
 	}
 
 	private void guardedWrite(byte[] bytes, int offset, int length) throws IOException {
-		ScheduledFuture<?> expiry = Watchdog.arm(this.writeTimeout, this::expireWrite);
+		this.writeDeadlineNanos = (System.nanoTime() + this.writeTimeout.toNanos()) | 1;
 		try {
 			this.out.write(bytes, offset, length);
 		}
 		finally {
-			expiry.cancel(false);
+			this.writeDeadlineNanos = 0;
 		}
 		this.events.bytesWritten(this.info, length);
 	}
 
-	private void expireWrite() {
+	@Override
+	public long writeDeadlineNanos() {
+		return this.writeDeadlineNanos;
+	}
+
+	@Override
+	public void expire() {
 		this.writeTimedOut = true;
 		closeSocketFromWatchdog();
 	}
@@ -240,6 +249,7 @@ public final class SocketTransport implements Transport {
 	@Override
 	public void close() {
 		this.closed = true;
+		Watchdog.unwatch(this);
 		closeQuietly(this.socket);
 	}
 
