@@ -127,6 +127,11 @@ final class MailTransaction {
 			this.connection.resetIfUsable();
 			throw new SmtpReplyException(SmtpPhase.DATA, this.dataReply);
 		}
+		if (this.connection.hasUnsolicitedInput()) {
+			// more replies than commands: one of them would be taken for the reply to the final "."
+			this.connection.markBroken();
+			throw new SmtpProtocolException(SmtpPhase.DATA, "the server sent more replies than commands");
+		}
 	}
 
 	/**

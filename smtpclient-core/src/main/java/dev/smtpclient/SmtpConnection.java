@@ -56,6 +56,11 @@ public final class SmtpConnection implements AutoCloseable {
 
 	private long messagesSent;
 
+	/**
+	 * Replies owed by the server for what was written (the greeting counts as one).
+	 */
+	private int expectedReplies = 1;
+
 	private final long openedAtNanos = System.nanoTime();
 
 	private SmtpConnection(ConnectionSettings settings) {
@@ -162,6 +167,12 @@ public final class SmtpConnection implements AutoCloseable {
 				throw new IllegalStateException("a command line with a line break or NUL reached the wire layer");
 			}
 		}
+		if (this.expectedReplies == 0 && this.reader.hasBufferedBytes()) {
+			// a reply that no command asked for would be taken as the answer to this one
+			this.broken = true;
+			throw new SmtpProtocolException(phaseOf(verb), "the server sent data that no command asked for");
+		}
+		this.expectedReplies++;
 		try {
 			this.transport.write(bytes, 0, bytes.length);
 		}
@@ -198,6 +209,9 @@ public final class SmtpConnection implements AutoCloseable {
 		catch (SmtpException ex) {
 			this.broken = true;
 			throw ex;
+		}
+		if (this.expectedReplies > 0) {
+			this.expectedReplies--;
 		}
 		this.log.received(reply);
 		this.events.replyReceived(this.info, verb, reply, Duration.ofNanos(System.nanoTime() - started));
@@ -560,6 +574,13 @@ public final class SmtpConnection implements AutoCloseable {
 
 	boolean hasUnreadInput() {
 		return this.reader.hasBufferedBytes();
+	}
+
+	/**
+	 * Whether the server has sent more than every reply owed so far.
+	 */
+	boolean hasUnsolicitedInput() {
+		return this.expectedReplies == 0 && this.reader.hasBufferedBytes();
 	}
 
 	void greeting(SmtpReply greeting) {

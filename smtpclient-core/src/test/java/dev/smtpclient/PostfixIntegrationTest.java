@@ -185,6 +185,7 @@ class PostfixIntegrationTest {
 	void chunkingSendsBdatChunksByteExact() {
 		List<String> order = new CopyOnWriteArrayList<>();
 		String marker = UUID.randomUUID().toString();
+		String second = UUID.randomUUID().toString();
 		StringBuilder body = new StringBuilder();
 		for (int i = 0; body.length() < 500_000; i++) {
 			body.append(i % 7 == 0 ? "." : "").append("line ").append(i).append(i % 3 == 0 ? "\n" : "\r\n");
@@ -195,14 +196,14 @@ class PostfixIntegrationTest {
 			.build())) {
 			assertThat(connection.capabilities().chunking()).isTrue();
 			connection.send(Envelope.of("sender@test.example", recipient()), message(marker, body.toString()));
-			connection.send(Envelope.of("sender@test.example", recipient()), message(marker + "-2", "small\r\n"));
+			connection.send(Envelope.of("sender@test.example", recipient()), message(second, "small\r\n"));
 		}
 		assertThat(order).anyMatch((line) -> line.contains("C: BDAT 65536"))
 			.anyMatch((line) -> line.matches(".*C: BDAT \\d+ LAST"))
 			.noneMatch((line) -> line.endsWith("C: DATA"));
 		String delivered = new String(this.servers.awaitDelivered(marker, Duration.ofSeconds(10)), StandardCharsets.UTF_8);
 		assertThat(delivered).endsWith(body.toString().replace("\r\n", "\n") + "");
-		this.servers.awaitDelivered(marker + "-2", Duration.ofSeconds(10));
+		this.servers.awaitDelivered(second, Duration.ofSeconds(10));
 	}
 
 	@Test

@@ -82,6 +82,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		return send(line + "\r\n");
 	}
 
+	/** Writes the parts as separate segments, pausing between them. */
+	public ScriptedSmtpServer sendSplit(Duration pause, String... parts) {
+		return step((s) -> {
+			for (String part : parts) {
+				s.write(part.getBytes(StandardCharsets.UTF_8));
+				sleep(pause);
+			}
+		});
+	}
+
 	/** Writes the text one byte at a time with a pause between bytes. */
 	public ScriptedSmtpServer trickle(String raw, Duration pause) {
 		return step((s) -> {
@@ -166,6 +176,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 			}
 			s.clientClosed = true;
 		});
+	}
+
+	/** Reads one line and records it without checking it. */
+	public ScriptedSmtpServer skipLine() {
+		return step((s) -> s.readLine());
 	}
 
 	private ScriptedSmtpServer step(Step step) {

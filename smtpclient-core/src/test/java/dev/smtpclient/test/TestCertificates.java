@@ -78,20 +78,35 @@ public final class TestCertificates {
 		}
 	}
 
-	private static KeyStore serverKeys(String names) throws Exception {
-		KeyStore cached = KEY_STORES.get(names);
+	/**
+	 * A server context whose certificate expired yesterday (trusted by {@link #clientContext(String)} with
+	 * {@code "expired:" + names}).
+	 */
+	public static SSLContext expiredServerContext(String names) {
+		return serverContext("expired:" + names);
+	}
+
+	private static KeyStore serverKeys(String key) throws Exception {
+		boolean expired = key.startsWith("expired:");
+		String names = expired ? key.substring("expired:".length()) : key;
+		KeyStore cached = KEY_STORES.get(key);
 		if (cached == null) {
 			Path dir = Files.createTempDirectory("smtpclient-test-certs");
 			Path store = dir.resolve("server.p12");
 			String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-			run(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity",
-					"3650", "-dname", "CN=" + names.split(",")[0].substring(names.indexOf(':') + 1), "-ext", "SAN=" + names, "-keystore",
+			List<String> validity = expired ? List.of("-startdate", "-3d", "-validity", "1")
+					: List.of("-validity", "3650");
+			java.util.List<String> command = new java.util.ArrayList<>(List.of(keytool, "-genkeypair", "-alias", "server",
+					"-keyalg", "RSA", "-keysize", "2048"));
+			command.addAll(validity);
+			command.addAll(List.of("-dname", "CN=" + names.split(",")[0].substring(names.indexOf(':') + 1), "-ext", "SAN=" + names, "-keystore",
 					store.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit"));
+			run(command);
 			KeyStore keyStore = KeyStore.getInstance("PKCS12");
 			try (InputStream in = Files.newInputStream(store)) {
 				keyStore.load(in, PASSWORD);
 			}
-			KEY_STORES.put(names, keyStore);
+			KEY_STORES.put(key, keyStore);
 			cached = keyStore;
 		}
 		return cached;
