@@ -96,7 +96,7 @@ final class Handshake {
 		if (reply.code() != 220) {
 			if (policy == TlsPolicy.REQUIRED || reply.code() == 421) {
 				this.connection.markBroken();
-				throw new SmtpTlsException(SmtpPhase.STARTTLS, "STARTTLS refused: " + reply);
+				throw new SmtpTlsException(reply);
 			}
 			this.connection.log().info("STARTTLS refused (" + reply + "): continuing without TLS");
 			return;

@@ -28,6 +28,8 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 
 	private static final int WRITE_BUFFER_SIZE = 16 * 1024;
 
+	private static final int CLOSE_NOTIFY_WAIT_MILLIS = 100;
+
 	private final SmtpConnectionInfo info;
 
 	private final SmtpEventListener events;
@@ -37,6 +39,8 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 	private final Duration writeTimeout;
 
 	private Socket socket;
+
+	private final Socket rawSocket;
 
 	private InputStream in;
 
@@ -58,6 +62,7 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 		this.events = events;
 		this.sslContext = sslContext;
 		this.writeTimeout = writeTimeout;
+		this.rawSocket = socket;
 		use(socket);
 		Watchdog.watch(this);
 	}
@@ -219,7 +224,8 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 
 	private void closeSocketFromWatchdog() {
 		this.closed = true;
-		closeQuietly(this.socket);
+		// the TCP socket itself: closing the TLS layer would try to write close_notify to a peer that is stuck
+		closeQuietly(this.rawSocket);
 	}
 
 	@Override
@@ -250,7 +256,17 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 	public void close() {
 		this.closed = true;
 		Watchdog.unwatch(this);
+		if (this.socket instanceof SSLSocket) {
+			try {
+				// closing TLS sends close_notify and may wait for the peer's; never for long
+				this.socket.setSoTimeout(CLOSE_NOTIFY_WAIT_MILLIS);
+			}
+			catch (IOException ex) {
+				// already broken: closing below is all that is left
+			}
+		}
 		closeQuietly(this.socket);
+		closeQuietly(this.rawSocket);
 	}
 
 	private static int timeoutMillis(Duration timeout) {

@@ -63,7 +63,8 @@ public final class TestCertificates {
 	 */
 	public static synchronized SSLContext clientContext(String names) {
 		try {
-			Certificate certificate = serverKeys(names).getCertificate("server");
+			KeyStore keys = serverKeys(names);
+			Certificate certificate = keys.containsAlias("ca") ? keys.getCertificate("ca") : keys.getCertificate("server");
 			KeyStore trust = KeyStore.getInstance("PKCS12");
 			trust.load(null, null);
 			trust.setCertificateEntry("server", certificate);
@@ -86,22 +87,55 @@ public final class TestCertificates {
 		return serverContext("expired:" + names);
 	}
 
+	/**
+	 * Writes the certificate and key made for these names as PEM files (for servers outside the JVM).
+	 * @return the certificate file and the key file
+	 */
+	public static synchronized Path[] writePem(String names, Path dir) {
+		try {
+			KeyStore keys = serverKeys(names);
+			java.util.Base64.Encoder base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes());
+			Path cert = dir.resolve("cert.pem");
+			Path key = dir.resolve("key.pem");
+			Files.writeString(cert, "-----BEGIN CERTIFICATE-----\n"
+					+ base64.encodeToString(keys.getCertificate("server").getEncoded()) + "\n-----END CERTIFICATE-----\n");
+			Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+					+ base64.encodeToString(keys.getKey("server", PASSWORD).getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+			return new Path[] { cert, key };
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static KeyStore serverKeys(String key) throws Exception {
 		boolean expired = key.startsWith("expired:");
 		String names = expired ? key.substring("expired:".length()) : key;
 		KeyStore cached = KEY_STORES.get(key);
 		if (cached == null) {
 			Path dir = Files.createTempDirectory("smtpclient-test-certs");
-			Path store = dir.resolve("server.p12");
 			String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-			List<String> validity = expired ? List.of("-startdate", "-3d", "-validity", "1")
-					: List.of("-validity", "3650");
-			java.util.List<String> command = new java.util.ArrayList<>(List.of(keytool, "-genkeypair", "-alias", "server",
-					"-keyalg", "RSA", "-keysize", "2048"));
-			command.addAll(validity);
-			command.addAll(List.of("-dname", "CN=" + names.split(",")[0].substring(names.indexOf(':') + 1), "-ext", "SAN=" + names, "-keystore",
-					store.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit"));
-			run(command);
+			String commonName = names.split(",")[0].substring(names.indexOf(':') + 1);
+			List<String> storeOptions = List.of("-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
+			List<String> serverStore = concat(List.of("-keystore", store(dir, "server")), storeOptions);
+			run(concat(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
+					"-validity", "3650", "-dname", "CN=" + commonName, "-ext", "SAN=" + names), serverStore));
+			if (expired) {
+				// a trust anchor's own dates are not checked, so the expired certificate is issued by a valid CA
+				List<String> caStore = concat(List.of("-keystore", store(dir, "ca")), storeOptions);
+				run(concat(List.of(keytool, "-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048",
+						"-validity", "3650", "-dname", "CN=smtpclient test CA", "-ext", "bc:c"), caStore));
+				String csr = dir.resolve("server.csr").toString();
+				String crt = dir.resolve("server.crt").toString();
+				String caCrt = dir.resolve("ca.crt").toString();
+				run(concat(List.of(keytool, "-certreq", "-alias", "server", "-file", csr), serverStore));
+				run(concat(List.of(keytool, "-gencert", "-alias", "ca", "-infile", csr, "-outfile", crt, "-startdate",
+						"-3d", "-validity", "1", "-ext", "SAN=" + names), caStore));
+				run(concat(List.of(keytool, "-exportcert", "-alias", "ca", "-file", caCrt), caStore));
+				run(concat(List.of(keytool, "-importcert", "-noprompt", "-alias", "ca", "-file", caCrt), serverStore));
+				run(concat(List.of(keytool, "-importcert", "-noprompt", "-alias", "server", "-file", crt), serverStore));
+			}
+			Path store = dir.resolve("server.p12");
 			KeyStore keyStore = KeyStore.getInstance("PKCS12");
 			try (InputStream in = Files.newInputStream(store)) {
 				keyStore.load(in, PASSWORD);
@@ -110,6 +144,16 @@ public final class TestCertificates {
 			cached = keyStore;
 		}
 		return cached;
+	}
+
+	private static String store(Path dir, String name) {
+		return dir.resolve(name + ".p12").toString();
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> all = new java.util.ArrayList<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 	private static void run(List<String> command) throws IOException, InterruptedException {
