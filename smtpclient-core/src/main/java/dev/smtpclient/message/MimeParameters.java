@@ -6,9 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MIME header parameters, above all file names: RFC 2231 {@code filename*=UTF-8''...} (split into
- * {@code filename*0*=}, {@code filename*1*=} ... when long) for names that are not short ASCII, always with a
- * plain, ASCII-only {@code filename="..."} for old readers.
+ * MIME header parameters, above all file names. A short printable-ASCII name is written plain
+ * ({@code filename="notes.txt"}); any other in RFC 2231 form, {@code filename*=UTF-8''...}, split into
+ * {@code filename*0*=}, {@code filename*1*=} ... when long, with an ASCII-only stand-in as the plain
+ * {@code name="..."} of the Content-Type for readers that do not know RFC 2231.
+ * <p>
+ * The stand-in is deliberately not a second {@code filename=} next to {@code filename*}: readers disagree on which
+ * of the two wins (Angus Mail takes the last, Python's email package the first and flags a duplicate), so no order
+ * gives every reader the real name; a reader only falls back to the Content-Type's {@code name} when the
+ * disposition has no file name at all.
  */
 final class MimeParameters {
 
@@ -28,7 +34,7 @@ final class MimeParameters {
 	 * @param field the field
 	 * @param name the parameter name ({@code filename} or {@code name})
 	 * @param value the value, any text without controls
-	 * @param extended whether to write the RFC 2231 form when the value needs it (else only the ASCII fallback)
+	 * @param extended whether to write the RFC 2231 form when the value needs it (else the ASCII stand-in)
 	 */
 	static void add(HeaderField field, String name, String value, boolean extended) {
 		field.append(";");
@@ -38,14 +44,16 @@ final class MimeParameters {
 		}
 		List<String> sections = sections(value);
 		if (sections.size() == 1) {
-			field.word(name + "*=" + sections.get(0)).append(";");
+			field.word(name + "*=" + sections.get(0));
 		}
 		else {
 			for (int i = 0; i < sections.size(); i++) {
-				field.word(name + "*" + i + "*=" + sections.get(i)).append(";");
+				field.word(name + "*" + i + "*=" + sections.get(i));
+				if (i < sections.size() - 1) {
+					field.append(";");
+				}
 			}
 		}
-		field.word(name + "=" + Address.quote(asciiFallback(value)));
 	}
 
 	private static boolean isSimple(String value) {
