@@ -76,12 +76,12 @@ final class HeaderValues {
 	 * encoded words. Only the name is ever encoded, never the address.
 	 */
 	static void phrase(HeaderField field, String name) {
-		if (isPlain(name, MAX_PLAIN_WORD) && isAtoms(name)) {
+		if (!isEncodedPhrase(name) && isAtoms(name)) {
 			for (String word : name.split(" ")) {
 				field.word(word);
 			}
 		}
-		else if (isPlain(name, Integer.MAX_VALUE) && name.length() <= MAX_PLAIN_WORD - 2) {
+		else if (!isEncodedPhrase(name)) {
 			field.word(Address.quote(name));
 		}
 		else {
@@ -89,6 +89,13 @@ final class HeaderValues {
 				field.word(word);
 			}
 		}
+	}
+
+	/**
+	 * Whether a display name is written as encoded words (rather than atoms or a quoted string).
+	 */
+	static boolean isEncodedPhrase(String name) {
+		return !(isPlain(name, MAX_PLAIN_WORD) && (isAtoms(name) || name.length() <= MAX_PLAIN_WORD - 2));
 	}
 
 	/**
