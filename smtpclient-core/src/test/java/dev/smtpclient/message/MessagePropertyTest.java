@@ -28,7 +28,7 @@ class MessagePropertyTest {
 			"\u4e2d\u6587\u65e5\u672c\u8a9e\ud55c\uad6d\uc5b4", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629",
 			"\ud83d\ude00\ud83c\udf89\ud83d\udc4d", "\u0301\u0308\u200b\u00a0\u2013\u2014\u20ac", "=?=?UTF-8?B?=?" };
 
-	@RepeatedTest(24)
+	@RepeatedTest(12)
 	void arbitraryTextRoundTrips(RepetitionInfo repetition) throws Exception {
 		Random random = new Random(repetition.getCurrentRepetition() * 7919L);
 		String subject = text(random, 0, 300);
