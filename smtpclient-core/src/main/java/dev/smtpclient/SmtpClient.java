@@ -138,6 +138,24 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
+	 * Sends a message composed with the seed's API, as it is now (a snapshot: later changes do not affect it).
+	 * @param message the message
+	 * @return the result
+	 */
+	public SendResult send(dev.smtpclient.message.Message message) {
+		return send(message.snapshot());
+	}
+
+	/**
+	 * The seed's {@code sendMessage(msg)}.
+	 * @param message the message
+	 * @return the result
+	 */
+	public SendResult sendMessage(dev.smtpclient.message.Message message) {
+		return send(message);
+	}
+
+	/**
 	 * The seed's name for {@link #send(Mail)}.
 	 * @param mail the message
 	 * @return the result

@@ -270,6 +270,15 @@ public final class SmtpConnection implements AutoCloseable {
 	}
 
 	/**
+	 * Sends a message: its envelope (sender, To, Cc and Bcc) and its content.
+	 * @param mail the message, for example a {@link dev.smtpclient.message.ComposedMessage}
+	 * @return the result
+	 */
+	public SendResult send(Mail mail) {
+		return send(mail.envelope(), mail.content());
+	}
+
+	/**
 	 * Sends messages one after another, taking each from the source until it returns {@code null} or the
 	 * connection breaks. With PIPELINING, the next message's MAIL, RCPTs and DATA go out in the same write as the
 	 * previous message's data and final ".", saving a round trip per message (RFC 2920 3.1).

@@ -1,0 +1,193 @@
+package dev.smtpclient.message;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import dev.smtpclient.Envelope;
+import dev.smtpclient.Mail;
+import dev.smtpclient.MessageContent;
+
+/**
+ * A composed message, immutable and safe to share between threads: the rendered header section (with its Date
+ * and Message-ID) and the MIME tree (with its boundaries) are fixed, so every {@link #writeTo(OutputStream)}
+ * writes the same bytes. Made by {@link Message#snapshot()} or {@link Message.Builder#build()}.
+ * <p>
+ * Attached files and data sources are read while the message is written, never held in memory; they must not
+ * change between writes.
+ */
+public final class ComposedMessage implements Mail {
+
+	private static final int BUFFER = 64 * 1024;
+
+	private final Address from;
+
+	private final List<Address> to;
+
+	private final List<Address> cc;
+
+	private final List<Address> bcc;
+
+	private final String subject;
+
+	private final byte[] headers;
+
+	private final MimePart body;
+
+	private final boolean smtpUtf8;
+
+	private volatile OptionalLong size;
+
+	ComposedMessage(Address from, List<Address> to, List<Address> cc, List<Address> bcc, String subject,
+			byte[] headers, MimePart body, boolean smtpUtf8) {
+		this.from = from;
+		this.to = List.copyOf(to);
+		this.cc = List.copyOf(cc);
+		this.bcc = List.copyOf(bcc);
+		this.subject = subject;
+		this.headers = headers;
+		this.body = body;
+		this.smtpUtf8 = smtpUtf8;
+	}
+
+	public Address from() {
+		return this.from;
+	}
+
+	public List<Address> to() {
+		return this.to;
+	}
+
+	public List<Address> cc() {
+		return this.cc;
+	}
+
+	/**
+	 * The Bcc recipients: in the envelope, never in the message.
+	 * @return the Bcc recipients
+	 */
+	public List<Address> bcc() {
+		return this.bcc;
+	}
+
+	public String subject() {
+		return this.subject;
+	}
+
+	/**
+	 * The bare addresses of every recipient (To, Cc and Bcc), without duplicates.
+	 * @return the addresses
+	 */
+	public List<String> recipients() {
+		Set<String> recipients = new LinkedHashSet<>();
+		for (List<Address> list : List.of(this.to, this.cc, this.bcc)) {
+			list.forEach((address) -> recipients.add(address.address()));
+		}
+		return List.copyOf(recipients);
+	}
+
+	/**
+	 * The SMTP envelope: the sender's address and every recipient's (To, Cc and Bcc).
+	 * @return the envelope
+	 */
+	@Override
+	public Envelope envelope() {
+		return Envelope.of(this.from.address(), recipients());
+	}
+
+	/**
+	 * The message as content for {@code SmtpConnection.send}. It is 8-bit and needs SMTPUTF8 only when an address
+	 * written in the headers is internationalised (every body part is 7-bit encoded); its size is known unless a
+	 * file or data source is attached.
+	 * @return the content
+	 */
+	@Override
+	public MessageContent content() {
+		return new Content();
+	}
+
+	/**
+	 * Whether the header section carries raw UTF-8 (RFC 6532) for an internationalised address.
+	 * @return whether SMTPUTF8 is needed
+	 */
+	public boolean needsSmtpUtf8() {
+		return this.smtpUtf8;
+	}
+
+	/**
+	 * Writes the message with CRLF line endings (not dot-stuffed).
+	 * @param out the stream; flushed, not closed
+	 * @throws IOException if writing, or reading an attached file, fails
+	 */
+	public void writeTo(OutputStream out) throws IOException {
+		BufferedOutputStream buffered = new BufferedOutputStream(MimeStreams.nonClosing(out), BUFFER);
+		MimeStreams.Tracking tracking = new MimeStreams.Tracking(buffered);
+		tracking.write(this.headers);
+		this.body.writeTo(tracking);
+		if (!tracking.atLineStart()) {
+			tracking.write('\r');
+			tracking.write('\n');
+		}
+		buffered.flush();
+		out.flush();
+	}
+
+	private OptionalLong size() {
+		if (this.size == null) {
+			if (this.body.isStreamed()) {
+				this.size = OptionalLong.empty();
+			}
+			else {
+				MimeStreams.Counting counting = new MimeStreams.Counting();
+				try {
+					writeTo(counting);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				this.size = OptionalLong.of(counting.count());
+			}
+		}
+		return this.size;
+	}
+
+	@Override
+	public String toString() {
+		return "ComposedMessage[from=" + this.from.address() + ", recipients=" + recipients().size() + "]";
+	}
+
+	private final class Content implements MessageContent {
+
+		@Override
+		public void writeTo(OutputStream out) throws IOException {
+			ComposedMessage.this.writeTo(out);
+		}
+
+		@Override
+		public OptionalLong size() {
+			return ComposedMessage.this.size();
+		}
+
+		@Override
+		public boolean isEightBit() {
+			return ComposedMessage.this.smtpUtf8;
+		}
+
+		@Override
+		public boolean needsSmtpUtf8() {
+			return ComposedMessage.this.smtpUtf8;
+		}
+
+		@Override
+		public String toString() {
+			return "MessageContent[" + ComposedMessage.this + "]";
+		}
+
+	}
+
+}

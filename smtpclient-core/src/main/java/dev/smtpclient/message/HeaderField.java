@@ -1,0 +1,82 @@
+package dev.smtpclient.message;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes one header field from unbreakable tokens, folding (RFC 5322 section 2.2.3) before a token that would
+ * take the line past 78 characters. A fold only replaces a space that was going to be written anyway, so
+ * unfolding gives back exactly the value. Every line is checked on its octets: no control octet and never more
+ * than 998 octets, whatever the tokens held.
+ */
+final class HeaderField {
+
+	static final int FOLD_AT = 78;
+
+	static final int MAX_LINE_OCTETS = 998;
+
+	private final StringBuilder text = new StringBuilder();
+
+	private int lineStart;
+
+	private boolean empty = true;
+
+	HeaderField(String name) {
+		this.text.append(name).append(':');
+	}
+
+	/**
+	 * Adds a token preceded by a space (a place where the line may be folded).
+	 * @param token the token; no white space that could be folded
+	 * @return this field
+	 */
+	HeaderField word(String token) {
+		int lineLength = this.text.length() - this.lineStart;
+		if (!this.empty && lineLength + 1 + token.length() > FOLD_AT) {
+			this.text.append("\r\n");
+			this.lineStart = this.text.length();
+		}
+		this.text.append(' ').append(token);
+		this.empty = false;
+		return this;
+	}
+
+	/**
+	 * Appends text to the last token, with no fold point before it (for example the comma after an address).
+	 * @param token the text
+	 * @return this field
+	 */
+	HeaderField append(String token) {
+		this.text.append(token);
+		return this;
+	}
+
+	boolean isEmpty() {
+		return this.empty;
+	}
+
+	/**
+	 * The field with its final CRLF, as UTF-8 octets.
+	 * @return the octets
+	 * @throws IllegalStateException if a line would be invalid (a bug, never input: input is checked before)
+	 */
+	byte[] toBytes() {
+		byte[] bytes = this.text.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+		int lineLength = 0;
+		for (int i = 0; i < bytes.length; i++) {
+			int octet = bytes[i] & 0xff;
+			if (octet == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n') {
+				i++;
+				lineLength = 0;
+				continue;
+			}
+			if ((octet < 0x20 && octet != '\t') || octet == 0x7f) {
+				throw new IllegalStateException(String.format("control octet 0x%02X in a header", octet));
+			}
+			if (++lineLength > MAX_LINE_OCTETS) {
+				throw new IllegalStateException("header line over " + MAX_LINE_OCTETS + " octets");
+			}
+		}
+		return bytes;
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.smtpclient.message;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.smtpclient.InvalidInputException;
+
+/**
+ * A header field added by the caller, checked when it is set: the name is an RFC 5322 field name, fields the
+ * message writes itself are refused, address fields are parsed, message-id and date fields must be ASCII and all
+ * other values are unstructured text (encoded when needed).
+ */
+final class HeaderSpec {
+
+	private static final Pattern NAME = Pattern.compile("[!-9;-~]{1,76}");
+
+	private static final Set<String> USE_A_METHOD = Set.of("from", "to", "cc", "bcc", "subject");
+
+	private static final Set<String> WRITTEN_BY_THE_MESSAGE = Set.of("mime-version", "content-type",
+			"content-transfer-encoding", "content-disposition", "content-id");
+
+	private static final Set<String> ADDRESS_FIELDS = Set.of("reply-to", "sender", "return-receipt-to",
+			"disposition-notification-to", "mail-followup-to", "resent-from", "resent-to", "resent-cc",
+			"resent-sender");
+
+	private static final Set<String> ASCII_FIELDS = Set.of("date", "message-id", "in-reply-to", "references",
+			"resent-date", "resent-message-id");
+
+	final String name;
+
+	final String value;
+
+	final List<Address> addresses;
+
+	HeaderSpec(String name, String value) {
+		if (name == null || !NAME.matcher(name).matches()) {
+			throw new InvalidInputException("header.name", "'" + ((name != null) ? escape(name) : null)
+					+ "' is not a header name (1 to 76 printable ASCII characters, no ':' or space)");
+		}
+		String key = key(name);
+		String field = "header." + name;
+		if (USE_A_METHOD.contains(key)) {
+			throw new InvalidInputException(field, name + " is set by its own method (from, addTo, addCc, addBcc, "
+					+ "subject), not as a header");
+		}
+		if (WRITTEN_BY_THE_MESSAGE.contains(key)) {
+			throw new InvalidInputException(field, name + " is written by the message from its parts");
+		}
+		InputChecks.noControls(field, value);
+		this.name = name;
+		this.value = value;
+		if (ADDRESS_FIELDS.contains(key)) {
+			this.addresses = AddressParser.parseList(field, value);
+		}
+		else {
+			this.addresses = null;
+			if (ASCII_FIELDS.contains(key)) {
+				InputChecks.printableAscii(field, value, true);
+				if (value.isBlank()) {
+					throw new InvalidInputException(field, "must not be blank");
+				}
+			}
+		}
+	}
+
+	static String key(String name) {
+		return name.toLowerCase(Locale.ROOT);
+	}
+
+	String key() {
+		return key(this.name);
+	}
+
+	byte[] render() {
+		HeaderField field = new HeaderField(this.name);
+		if (this.addresses != null) {
+			HeaderValues.addresses(field, this.addresses);
+		}
+		else if (ASCII_FIELDS.contains(key())) {
+			HeaderValues.ascii(field, "header." + this.name, this.value);
+		}
+		else {
+			HeaderValues.unstructured(field, this.value);
+		}
+		return field.toBytes();
+	}
+
+	private static String escape(String text) {
+		StringBuilder out = new StringBuilder();
+		for (char c : text.toCharArray()) {
+			out.append((c < 0x20 || c == 0x7f) ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+		}
+		return out.toString();
+	}
+
+}

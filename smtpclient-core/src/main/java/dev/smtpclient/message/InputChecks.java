@@ -1,0 +1,78 @@
+package dev.smtpclient.message;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.smtpclient.InvalidInputException;
+
+/**
+ * Checks the text a caller hands to the message API before it is stored. The check is on the characters and on
+ * their UTF-8 octets, so that no value can put a CR, LF, NUL or other control octet into a header.
+ */
+final class InputChecks {
+
+	private InputChecks() {
+	}
+
+	/**
+	 * Refuses null and control characters (C0, DEL, C1, the Unicode line and paragraph separators) and unpaired
+	 * surrogates.
+	 * @param field the name of the field for the error
+	 * @param value the value
+	 * @return the value
+	 */
+	static String noControls(String field, String value) {
+		if (value == null) {
+			throw new InvalidInputException(field, "must not be null");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (isControl(c)) {
+				throw new InvalidInputException(field,
+						String.format("control character U+%04X at index %d is not allowed", (int) c, i));
+			}
+			if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				throw new InvalidInputException(field, "unpaired surrogate at index " + i);
+			}
+		}
+		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+			int octet = b & 0xff;
+			if (octet < 0x20 || octet == 0x7f) {
+				throw new InvalidInputException(field, String.format("encodes to the control octet 0x%02X", octet));
+			}
+		}
+		return value;
+	}
+
+	static boolean isControl(char c) {
+		return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029';
+	}
+
+	/**
+	 * Refuses anything but printable ASCII (0x21 to 0x7E, and space when allowed).
+	 */
+	static String printableAscii(String field, String value, boolean spaceAllowed) {
+		noControls(field, value);
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c > 0x7e || (c == ' ' && !spaceAllowed)) {
+				throw new InvalidInputException(field, String.format(
+						"character U+%04X at index %d is not allowed (printable ASCII only)", (int) c, i));
+			}
+		}
+		return value;
+	}
+
+	static boolean isAscii(CharSequence value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

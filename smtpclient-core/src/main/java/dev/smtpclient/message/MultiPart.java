@@ -1,0 +1,75 @@
+package dev.smtpclient.message;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+
+/**
+ * A {@code multipart/*} part (RFC 2046 section 5.1): its children between boundary lines. The boundary is random
+ * and starts with "=_", which neither quoted-printable nor base64 output can hold; it is also checked against
+ * every part written unencoded.
+ */
+final class MultiPart extends MimePart {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+	private final byte[] headers;
+
+	private final byte[] delimiter;
+
+	private final byte[] closeDelimiter;
+
+	private final List<MimePart> children;
+
+	MultiPart(String subtype, List<MimePart> children) {
+		this.children = List.copyOf(children);
+		String boundary = newBoundary();
+		while (containedInChildren(("--" + boundary).getBytes(StandardCharsets.US_ASCII))) {
+			boundary = newBoundary();
+		}
+		HeaderField type = new HeaderField("Content-Type").word("multipart/" + subtype);
+		MimeParameters.add(type, "boundary", boundary, false);
+		this.headers = type.toBytes();
+		this.delimiter = ("\r\n--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII);
+		this.closeDelimiter = ("\r\n--" + boundary + "--").getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static String newBoundary() {
+		StringBuilder boundary = new StringBuilder("=_");
+		for (int i = 0; i < 30; i++) {
+			boundary.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+		}
+		return boundary.toString();
+	}
+
+	private boolean containedInChildren(byte[] text) {
+		return this.children.stream().anyMatch((child) -> child.contains(text));
+	}
+
+	@Override
+	void writeTo(OutputStream out) throws IOException {
+		out.write(this.headers);
+		// the first delimiter's leading CRLF is the end of the (empty) preamble's line
+		for (MimePart child : this.children) {
+			out.write(this.delimiter);
+			child.writeTo(out);
+		}
+		out.write(this.closeDelimiter);
+	}
+
+	@Override
+	boolean isStreamed() {
+		return this.children.stream().anyMatch(MimePart::isStreamed);
+	}
+
+	@Override
+	boolean contains(byte[] text) {
+		return containedInChildren(text);
+	}
+
+}
+
