@@ -73,6 +73,7 @@ public final class Benchmark {
 		for (Contender contender : contenders) {
 			contender.close();
 		}
+		LargeAttachment.runInChildJvm(host, port);
 		System.exit(0);
 	}
 
