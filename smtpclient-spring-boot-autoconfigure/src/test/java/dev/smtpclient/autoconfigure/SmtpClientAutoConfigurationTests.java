@@ -176,7 +176,7 @@ class SmtpClientAutoConfigurationTests {
 				SendResult result = context.getBean(SmtpSender.class)
 					.send(Envelope.of("a@example.com", "b@example.com"), MessageContent.ofString("Subject: t\r\n\r\nx"));
 				assertThat(result.finalReply().code()).isEqualTo(250);
-				assertThat(context.getBean("events", List.class)).containsExactly("first", "second");
+				assertThat(context.getBean(Events.class).names).containsExactly("first", "second");
 			});
 	}
 
@@ -255,13 +255,19 @@ class SmtpClientAutoConfigurationTests {
 
 	}
 
+	static final class Events {
+
+		private final List<String> names = new CopyOnWriteArrayList<>();
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class ListenersConfiguration {
 
-		private final List<String> events = new CopyOnWriteArrayList<>();
+		private final Events events = new Events();
 
 		@Bean
-		List<String> events() {
+		Events events() {
 			return this.events;
 		}
 
@@ -281,7 +287,7 @@ class SmtpClientAutoConfigurationTests {
 			return new SmtpEventListener() {
 				@Override
 				public void messageAccepted(SmtpConnectionInfo connection, SendResult result, Duration took) {
-					ListenersConfiguration.this.events.add(name);
+					ListenersConfiguration.this.events.names.add(name);
 				}
 			};
 		}
