@@ -130,6 +130,13 @@ public final class PostfixServers {
 	}
 
 	/**
+	 * The test CA's certificate (PEM), for configuration that takes a file, such as a Spring Boot SSL bundle.
+	 */
+	public Path caCertificate() {
+		return Path.of(this.properties.getProperty("ca.cert"));
+	}
+
+	/**
 	 * Settings for one port, trusting the test CA and verifying the host name "localhost".
 	 */
 	public ConnectionSettings.Builder settings(int port, TlsPolicy policy) {

@@ -1,0 +1,102 @@
+package dev.smtpclient.autoconfigure;
+
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.ssl.SslBundle;
+
+import dev.smtpclient.ConnectionSettings;
+import dev.smtpclient.PoolSettings;
+import dev.smtpclient.RetryPolicy;
+import dev.smtpclient.SmtpClient;
+import dev.smtpclient.SmtpClientBuilder;
+import dev.smtpclient.SmtpEventListener;
+
+/**
+ * Turns connection details and properties into a {@link SmtpClientBuilder}.
+ */
+final class SmtpClientBuilderFactory {
+
+	private static final Log logger = LogFactory.getLog(SmtpClient.class);
+
+	private SmtpClientBuilderFactory() {
+	}
+
+	static SmtpClientBuilder create(SmtpConnectionDetails details, SmtpProperties properties,
+			List<SmtpEventListener> listeners) {
+		SmtpClientBuilder builder = SmtpClient.builder(connectionSettings(details, properties));
+		builder.pool(poolSettings(properties.getPool()));
+		builder.retry(retryPolicy(properties.getRetry()));
+		builder.rateLimit(properties.getRateLimit());
+		builder.eventListener(CompositeSmtpEventListener.of(listeners));
+		return builder;
+	}
+
+	static ConnectionSettings connectionSettings(SmtpConnectionDetails details, SmtpProperties properties) {
+		ConnectionSettings.Builder connection = ConnectionSettings.builder()
+			.host(details.getHost())
+			.port(details.getPort())
+			.tlsPolicy(details.getTlsPolicy());
+		String username = details.getUsername();
+		String password = details.getPassword();
+		if (username != null && password != null) {
+			connection.credentials(username, password);
+		}
+		SslBundle bundle = details.getSslBundle();
+		if (bundle != null) {
+			connection.sslContext(bundle.createSslContext());
+		}
+		String heloName = properties.getHeloName();
+		if (heloName != null) {
+			connection.heloName(heloName);
+		}
+		connection.connectTimeout(properties.getConnectTimeout())
+			.tlsHandshakeTimeout(properties.getTlsHandshakeTimeout())
+			.commandTimeout(properties.getCommandTimeout())
+			.dataTimeout(properties.getDataTimeout())
+			.writeTimeout(properties.getWriteTimeout());
+		connection.authMechanisms(properties.getAuth().getMechanisms());
+		connection.allowPlaintextAuth(properties.getAuth().isAllowPlaintext());
+		connection.requireAllRecipients(properties.isRequireAllRecipients());
+		connection.testMode(properties.isTestMode());
+		connection.infoLog(SmtpClientBuilderFactory::logInfo);
+		connection.debugLog(SmtpClientBuilderFactory::logTranscript);
+		return connection.build();
+	}
+
+	static PoolSettings poolSettings(SmtpProperties.Pool pool) {
+		return PoolSettings.builder()
+			.maxSize(pool.getMaxSize())
+			.minIdle(pool.getMinIdle())
+			.idleTimeout(pool.getIdleTimeout())
+			.maxLifetime(pool.getMaxLifetime())
+			.maxMessagesPerConnection(pool.getMaxMessagesPerConnection())
+			.acquireTimeout(pool.getAcquireTimeout())
+			.validateAfterIdle(pool.getValidateAfterIdle())
+			.housekeepingInterval(pool.getHousekeepingInterval())
+			.build();
+	}
+
+	static RetryPolicy retryPolicy(SmtpProperties.Retry retry) {
+		if (retry.getMaxAttempts() <= 1) {
+			return RetryPolicy.NONE;
+		}
+		return new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMultiplier(),
+				retry.getMaxBackoff());
+	}
+
+	private static void logInfo(String line) {
+		if (logger.isDebugEnabled()) {
+			logger.debug(line);
+		}
+	}
+
+	private static void logTranscript(String line) {
+		if (logger.isTraceEnabled()) {
+			logger.trace(line);
+		}
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * One Micrometer observation per send, and its auto-configuration.
+ */
+@NullMarked
+package dev.smtpclient.autoconfigure.observation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Service connections to SMTP containers started with Testcontainers.
+ */
+@NullMarked
+package dev.smtpclient.autoconfigure.testcontainers;
+
+import org.jspecify.annotations.NullMarked;
