@@ -28,7 +28,7 @@ class FaultInjectionTest {
 	void noMessageIsLostOrDuplicatedWhenConnectionsDieAtRandom() throws Exception {
 		PostfixServers servers = PostfixServers.require();
 		long seed = Long.getLong("chaos.seed", System.nanoTime());
-		int count = Integer.getInteger("chaos.messages", 2000);
+		int count = Integer.getInteger("chaos.messages", 10_000);
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		try (ChaosProxy proxy = new ChaosProxy(new InetSocketAddress("127.0.0.1", servers.plainPort()), 0.8, 6000,
 				seed);
