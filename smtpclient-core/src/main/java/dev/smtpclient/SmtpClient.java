@@ -43,6 +43,8 @@ public final class SmtpClient implements AutoCloseable {
 
 	private final Clock clock;
 
+	private final dev.smtpclient.dkim.DkimSigner dkimSigner;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	SmtpClient(SmtpClientBuilder builder) {
@@ -50,6 +52,7 @@ public final class SmtpClient implements AutoCloseable {
 		this.poolSettings = builder.poolSettings();
 		this.retryPolicy = builder.retryPolicy();
 		this.rateLimiter = (builder.rateLimit() > 0) ? new RateLimiter(builder.rateLimit()) : null;
+		this.dkimSigner = builder.dkimSigner();
 		SmtpEventListener events = SafeEventListener.wrap(this.connectionSettings.eventListener(),
 				this.connectionSettings.debugLog());
 		Clock clock = builder.clock();
@@ -105,6 +108,7 @@ public final class SmtpClient implements AutoCloseable {
 	 */
 	public SendResult send(Envelope envelope, MessageContent content) {
 		requireOpen();
+		content = prepare(content);
 		int staleRetries = 0;
 		for (int attempt = 1;; attempt++) {
 			if (this.rateLimiter != null && staleRetries == 0) {
@@ -186,6 +190,21 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
+	 * Signs the content when DKIM is configured: once, before any attempt, so every attempt sends the same bytes.
+	 */
+	private MessageContent prepare(MessageContent content) {
+		if (this.dkimSigner == null) {
+			return content;
+		}
+		try {
+			return this.dkimSigner.sign(content);
+		}
+		catch (java.io.IOException ex) {
+			throw new SmtpException(SmtpPhase.MESSAGE, "could not read the message to sign it: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
 	 * Whether a failure shows the server had closed the connection before this transaction: it broke the
 	 * connection (I/O error or 421) at MAIL, the first command of the transaction, so nothing was delivered.
 	 */
@@ -246,7 +265,7 @@ public final class SmtpClient implements AutoCloseable {
 
 		private final int[] requeues;
 
-		private final java.util.Map<Mail, Integer> indexes = new java.util.IdentityHashMap<>();
+		private final java.util.Map<Mail, Integer> indexes = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
 		BatchSender(SmtpClient client, List<? extends Mail> mails) {
 			this.client = client;
@@ -359,7 +378,19 @@ public final class SmtpClient implements AutoCloseable {
 			if (this.client.rateLimiter != null) {
 				this.client.rateLimiter.acquire();
 			}
-			return this.wrapped.get(index);
+			Mail mail = this.wrapped.get(index);
+			if (this.client.dkimSigner == null) {
+				return mail;
+			}
+			try {
+				Mail signed = Mail.of(mail.envelope(), this.client.prepare(mail.content()));
+				this.indexes.put(signed, index);
+				return signed;
+			}
+			catch (SmtpException ex) {
+				record(index, null, ex);
+				return next();
+			}
 		}
 
 		private int index(Mail mail) {

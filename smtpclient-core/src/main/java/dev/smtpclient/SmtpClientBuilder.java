@@ -29,6 +29,8 @@ public final class SmtpClientBuilder {
 
 	private boolean housekeeping = true;
 
+	private dev.smtpclient.dkim.DkimSigner dkimSigner;
+
 	SmtpClientBuilder(ConnectionSettings.Builder connection) {
 		this.connection = connection;
 	}
@@ -182,6 +184,16 @@ public final class SmtpClientBuilder {
 		return this;
 	}
 
+	/**
+	 * Signs every message with DKIM before it is sent.
+	 * @param signer the signer, or {@code null} for none
+	 * @return this builder
+	 */
+	public SmtpClientBuilder dkim(dev.smtpclient.dkim.DkimSigner signer) {
+		this.dkimSigner = signer;
+		return this;
+	}
+
 	public SmtpClient build() {
 		return new SmtpClient(this);
 	}
@@ -212,6 +224,10 @@ public final class SmtpClientBuilder {
 
 	boolean housekeeping() {
 		return this.housekeeping;
+	}
+
+	dev.smtpclient.dkim.DkimSigner dkimSigner() {
+		return this.dkimSigner;
 	}
 
 }

@@ -1,11 +1,16 @@
 package dev.smtpclient.autoconfigure;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
 
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.PoolSettings;
@@ -13,6 +18,8 @@ import dev.smtpclient.RetryPolicy;
 import dev.smtpclient.SmtpClient;
 import dev.smtpclient.SmtpClientBuilder;
 import dev.smtpclient.SmtpEventListener;
+import dev.smtpclient.dkim.DkimKeys;
+import dev.smtpclient.dkim.DkimSigner;
 
 /**
  * Turns connection details and properties into a {@link SmtpClientBuilder}.
@@ -31,7 +38,32 @@ final class SmtpClientBuilderFactory {
 		builder.retry(retryPolicy(properties.getRetry()));
 		builder.rateLimit(properties.getRateLimit());
 		builder.eventListener(CompositeSmtpEventListener.of(listeners));
+		if (properties.getDkim().isEnabled()) {
+			builder.dkim(dkimSigner(properties.getDkim()));
+		}
 		return builder;
+	}
+
+	static DkimSigner dkimSigner(SmtpProperties.Dkim dkim) {
+		String domain = required(dkim.getDomain(), "smtp.dkim.domain");
+		String selector = required(dkim.getSelector(), "smtp.dkim.selector");
+		String location = required(dkim.getPrivateKey(), "smtp.dkim.private-key");
+		Resource resource = new DefaultResourceLoader().getResource(location);
+		String pem;
+		try {
+			pem = resource.getContentAsString(StandardCharsets.US_ASCII);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot read the DKIM private key from smtp.dkim.private-key=" + location, ex);
+		}
+		return DkimSigner.builder(domain, selector, DkimKeys.privateKeyFromPem(pem)).build();
+	}
+
+	private static String required(@Nullable String value, String property) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalStateException(property + " is required when smtp.dkim.enabled=true");
+		}
+		return value;
 	}
 
 	static ConnectionSettings connectionSettings(SmtpConnectionDetails details, SmtpProperties properties) {

@@ -71,7 +71,7 @@ class SmtpClientAutoConfigurationTests {
 					"smtp.pool.max-messages-per-connection=10", "smtp.pool.acquire-timeout=1s",
 					"smtp.pool.validate-after-idle=0s", "smtp.pool.housekeeping-interval=30s",
 					"smtp.retry.max-attempts=3", "smtp.retry.initial-backoff=100ms", "smtp.rate-limit=2.5",
-					"smtp.default-from=noreply@example.com", "smtp.dkim.enabled=true", "smtp.dkim.domain=example.com",
+					"smtp.default-from=noreply@example.com", "smtp.dkim.domain=example.com",
 					"smtp.dkim.selector=s1", "smtp.health.timeout=2s", "smtp.health.cache-ttl=10s",
 					"smtp.health.authenticate=true", "smtp.mail-sender.enabled=false", "smtp.pool.min-idle=0")
 			.run((context) -> {
@@ -104,7 +104,7 @@ class SmtpClientAutoConfigurationTests {
 					.isEqualTo(Duration.ofMillis(100));
 				assertThat(properties.getRateLimit()).isEqualTo(2.5);
 				assertThat(properties.getDefaultFrom()).isEqualTo("noreply@example.com");
-				assertThat(properties.getDkim().isEnabled()).isTrue();
+				assertThat(properties.getDkim().isEnabled()).isFalse();
 				assertThat(properties.getDkim().getSelector()).isEqualTo("s1");
 				assertThat(properties.getHealth().getTimeout()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(properties.getHealth().getCacheTtl()).isEqualTo(Duration.ofSeconds(10));
@@ -292,6 +292,43 @@ class SmtpClientAutoConfigurationTests {
 			};
 		}
 
+	}
+
+
+	@Test
+	void dkimPropertiesSignEveryMessage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		java.security.KeyPair keys = generator.generateKeyPair();
+		java.nio.file.Path pem = dir.resolve("dkim.pem");
+		java.nio.file.Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
+				+ java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
+				+ "\n-----END PRIVATE KEY-----\n");
+		try (dev.smtpclient.test.FakeSmtpSink sink = new dev.smtpclient.test.FakeSmtpSink(true)) {
+			this.contextRunner
+				.withPropertyValues("smtp.url=smtp://127.0.0.1:" + sink.port(), "smtp.dkim.enabled=true",
+						"smtp.dkim.domain=example.com", "smtp.dkim.selector=mail", "smtp.dkim.private-key=" + pem.toUri())
+				.run((context) -> {
+					context.getBean(SmtpClient.class)
+						.send(Envelope.of("a@example.com", "b@example.com"), MessageContent
+							.ofString("From: a@example.com\r\nTo: b@example.com\r\nSubject: signed\r\n\r\nbody\r\n"));
+					assertThat(sink.messages()).singleElement()
+						.asString()
+						.startsWith("DKIM-Signature: v=1; a=rsa-sha256;")
+						.contains("d=example.com;")
+						.contains("s=mail;");
+				});
+		}
+	}
+
+	@Test
+	void dkimWithoutAKeyFailsStartup() {
+		this.contextRunner.withPropertyValues("smtp.url=smtp://127.0.0.1:2525", "smtp.dkim.enabled=true",
+				"smtp.dkim.domain=example.com", "smtp.dkim.selector=mail")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("smtp.dkim.private-key is required"));
 	}
 
 }
