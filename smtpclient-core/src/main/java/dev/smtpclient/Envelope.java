@@ -17,9 +17,29 @@ public final class Envelope {
 
 	private final List<String> recipients;
 
-	private Envelope(String sender, List<String> recipients) {
+	private final DsnOptions dsn;
+
+	private Envelope(String sender, List<String> recipients, DsnOptions dsn) {
 		this.sender = sender;
 		this.recipients = recipients;
+		this.dsn = dsn;
+	}
+
+	/**
+	 * This envelope with delivery status notification requests.
+	 * @param dsn the requests
+	 * @return a new envelope
+	 */
+	public Envelope withDsn(DsnOptions dsn) {
+		return new Envelope(this.sender, this.recipients, java.util.Objects.requireNonNull(dsn, "dsn"));
+	}
+
+	/**
+	 * The delivery status notification requests, if any.
+	 * @return the requests
+	 */
+	public java.util.Optional<DsnOptions> dsn() {
+		return java.util.Optional.ofNullable(this.dsn);
 	}
 
 	/**
@@ -44,7 +64,7 @@ public final class Envelope {
 			checkMailbox("recipient", recipient);
 			unique.putIfAbsent(dedupKey(recipient), recipient);
 		}
-		return new Envelope(sender, List.copyOf(new ArrayList<>(unique.values())));
+		return new Envelope(sender, List.copyOf(new ArrayList<>(unique.values())), null);
 	}
 
 	public static Envelope of(String sender, String... recipients) {

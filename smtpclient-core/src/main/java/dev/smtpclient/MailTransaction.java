@@ -78,8 +78,9 @@ final class MailTransaction {
 				throw new SmtpReplyException(SmtpPhase.MAIL, this.mailReply);
 			}
 		}
+		String rcptParameters = dsn().map(DsnOptions::rcptParameters).orElse("");
 		for (String recipient : this.envelope.recipients()) {
-			String rcpt = "RCPT TO:<" + recipient + ">";
+			String rcpt = "RCPT TO:<" + recipient + ">" + rcptParameters;
 			this.connection.write("RCPT", rcpt, rcpt);
 			if (!this.pipelined) {
 				this.connection.flush(SmtpPhase.RCPT);
@@ -188,7 +189,19 @@ final class MailTransaction {
 		if (smtpUtf8) {
 			mail.append(" SMTPUTF8");
 		}
+		dsn().ifPresent((dsn) -> mail.append(dsn.mailParameters()));
 		return mail.toString();
+	}
+
+	/**
+	 * The DSN requests, when the server can take them (RFC 3461 forbids the parameters otherwise).
+	 */
+	private java.util.Optional<DsnOptions> dsn() {
+		if (this.envelope.dsn().isPresent() && !this.connection.capabilities().dsn()) {
+			this.connection.log().info("the server does not offer DSN: delivery notification requests left out");
+			return java.util.Optional.empty();
+		}
+		return this.envelope.dsn();
 	}
 
 	/**

@@ -586,6 +586,49 @@ class HostileServerTest {
 			assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Envelope.of(address, "to@example.com"));
 		}
 
+		@Test
+		void dsnParametersAreXtextAndCannotCarryAnotherParameter() {
+			greeted().ehlo("DSN").expect("MAIL FROM:<from@example.com> RET=HDRS ENVID=a+2Bb+3Dc+20d")
+				.reply("250 ok")
+				.expect("RCPT TO:<to@example.com> NOTIFY=SUCCESS,FAILURE")
+				.reply("250 ok")
+				.expect("DATA")
+				.reply("354 go")
+				.readData()
+				.reply("250 ok")
+				.start();
+			SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.NONE).build());
+			connection.send(ENVELOPE.withDsn(new DsnOptions(DsnOptions.Ret.HDRS, "a+b=c d",
+					java.util.EnumSet.of(DsnOptions.Notify.FAILURE, DsnOptions.Notify.SUCCESS))), CONTENT);
+			connection.abort();
+			HostileServerTest.this.server.await();
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "id\r\nRCPT TO:<x@y>", "id\u0000", "id\u010a", "" })
+		void dsnEnvelopeIdsThatAreNotPrintableAsciiAreRefused(String envelopeId) {
+			assertThatExceptionOfType(InvalidInputException.class)
+				.isThrownBy(() -> new DsnOptions(null, envelopeId, java.util.Set.of()))
+				.satisfies((e) -> assertThat(e.field()).isEqualTo("dsn.envelopeId"));
+		}
+
+		@Test
+		void dsnIsLeftOutWhereTheServerDoesNotOfferIt() {
+			greeted().ehlo("8BITMIME").expect("MAIL FROM:<from@example.com>").reply("250 ok").expect("RCPT TO:<to@example.com>")
+				.reply("250 ok")
+				.expect("DATA")
+				.reply("354 go")
+				.readData()
+				.reply("250 ok")
+				.start();
+			SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.NONE).build());
+			connection.send(ENVELOPE.withDsn(new DsnOptions(DsnOptions.Ret.FULL, "x", java.util.Set.of(DsnOptions.Notify.NEVER))),
+					CONTENT);
+			connection.abort();
+			HostileServerTest.this.server.await();
+			assertThat(HostileServerTest.this.server.received()).doesNotContain("RET=").doesNotContain("NOTIFY=");
+		}
+
 		@ParameterizedTest
 		@ValueSource(strings = { "client\r\nMAIL FROM:<x@y>", "client.test\u0000", "bad name", "[1.2.3.4\n]" })
 		void heloNamesThatCouldBreakTheCommandLineAreRefused(String name) {

@@ -259,6 +259,19 @@ class PostfixIntegrationTest {
 	}
 
 	@Test
+	void dsnRequestsAreAcceptedByPostfix() {
+		String marker = UUID.randomUUID().toString();
+		try (SmtpConnection connection = SmtpConnection
+			.open(this.servers.settings(this.servers.startTlsPort(), TlsPolicy.REQUIRED).build())) {
+			assertThat(connection.capabilities().dsn()).isTrue();
+			connection.send(Envelope.of("sender@test.example", recipient())
+				.withDsn(new DsnOptions(DsnOptions.Ret.HDRS, "env-" + marker, java.util.Set.of(DsnOptions.Notify.FAILURE))),
+					message(marker, "dsn\r\n"));
+		}
+		this.servers.awaitDelivered(marker, Duration.ofSeconds(10));
+	}
+
+	@Test
 	void theSizeLimitIsCheckedBeforeMail() {
 		try (SmtpConnection connection = SmtpConnection
 			.open(this.servers.settings(this.servers.startTlsPort(), TlsPolicy.REQUIRED).build())) {
