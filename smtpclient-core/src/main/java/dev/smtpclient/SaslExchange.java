@@ -51,38 +51,62 @@ abstract class SaslExchange {
 	}
 
 	/**
-	 * RFC 4616, with an empty authorisation identity (the seed sent the user twice, which some servers treat as a
-	 * request to act as another user).
+	 * A mechanism whose whole client side is one message, sent with AUTH or at the first challenge, once.
 	 */
-	static final class Plain extends SaslExchange {
+	abstract static class SingleMessage extends SaslExchange {
 
 		private final byte[] message;
 
 		private boolean sent;
 
-		Plain(String username, String password) {
-			this.message = utf8("\0" + username + "\0" + password);
+		SingleMessage(byte[] message) {
+			this.message = message;
 		}
 
 		@Override
-		byte[] initialResponse() {
+		final byte[] initialResponse() {
 			return this.message;
 		}
 
 		@Override
-		void initialResponseSent() {
+		final void initialResponseSent() {
 			this.sent = true;
 		}
 
 		@Override
-		byte[] respond(byte[] challenge) {
-			this.sent = true;
-			return this.message;
+		final byte[] respond(byte[] challenge) {
+			if (!this.sent) {
+				this.sent = true;
+				return this.message;
+			}
+			return respondAfterMessage(challenge);
 		}
 
+		/**
+		 * A challenge after the message: never answered with the credentials again.
+		 */
+		abstract byte[] respondAfterMessage(byte[] challenge);
+
 		@Override
-		boolean isComplete() {
+		final boolean isComplete() {
 			return this.sent;
+		}
+
+	}
+
+	/**
+	 * RFC 4616, with an empty authorisation identity (the seed sent the user twice, which some servers treat as a
+	 * request to act as another user).
+	 */
+	static final class Plain extends SingleMessage {
+
+		Plain(String username, String password) {
+			super(utf8("\0" + username + "\0" + password));
+		}
+
+		@Override
+		byte[] respondAfterMessage(byte[] challenge) {
+			throw new SmtpAuthenticationException("PLAIN: the server sent a challenge after the credentials");
 		}
 
 	}
@@ -164,38 +188,15 @@ abstract class SaslExchange {
 	 * Google's and Microsoft's XOAUTH2. A 334 after the initial response carries an error (JSON); the client
 	 * answers it with an empty line and the server then fails the AUTH.
 	 */
-	static final class XOAuth2 extends SaslExchange {
-
-		private final byte[] message;
-
-		private boolean sent;
+	static final class XOAuth2 extends SingleMessage {
 
 		XOAuth2(String username, String token) {
-			this.message = utf8("user=" + username + "\u0001auth=Bearer " + token + "\u0001\u0001");
+			super(utf8("user=" + username + "\u0001auth=Bearer " + token + "\u0001\u0001"));
 		}
 
 		@Override
-		byte[] initialResponse() {
-			return this.message;
-		}
-
-		@Override
-		void initialResponseSent() {
-			this.sent = true;
-		}
-
-		@Override
-		byte[] respond(byte[] challenge) {
-			if (!this.sent) {
-				this.sent = true;
-				return this.message;
-			}
+		byte[] respondAfterMessage(byte[] challenge) {
 			return new byte[0];
-		}
-
-		@Override
-		boolean isComplete() {
-			return this.sent;
 		}
 
 	}
