@@ -65,7 +65,7 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 		this.serverSocket = socket;
 		this.sessions = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				(task) -> daemon(task, "embedded-smtp-" + this.connectionIds.incrementAndGet()));
-		this.acceptor = daemon(this::acceptLoop, "embedded-smtp-acceptor");
+		this.acceptor = daemon(() -> acceptLoop(socket), "embedded-smtp-acceptor");
 		this.acceptor.start();
 		logger.info("Embedded SMTP server listening on 127.0.0.1:{}; see what it receives on the Inbox page",
 				socket.getLocalPort());
@@ -79,8 +79,7 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 		return this.inbox;
 	}
 
-	private void acceptLoop() {
-		ServerSocket server = this.serverSocket;
+	private void acceptLoop(ServerSocket server) {
 		while (!server.isClosed()) {
 			try {
 				Socket socket = server.accept();
