@@ -62,8 +62,8 @@ final class SmtpSession {
 	}
 
 	void run() {
-		try (Socket ignored = this.socket) {
-			this.socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
+		try (Socket connection = this.socket) {
+			connection.setSoTimeout(IDLE_TIMEOUT_MILLIS);
 			this.in = new BufferedInputStream(this.socket.getInputStream());
 			this.out = this.socket.getOutputStream();
 			reply("220 localhost ESMTP smtpclient sample inbox");
@@ -268,8 +268,8 @@ final class SmtpSession {
 	}
 
 	static void refuse(Socket socket, String reply) {
-		try (Socket ignored = socket) {
-			socket.getOutputStream().write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+		try (Socket connection = socket) {
+			connection.getOutputStream().write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
 		}
 		catch (IOException ex) {
 			// nothing to do

@@ -35,7 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The page in a real browser (Debian's headless Chromium through its chromedriver): compose a message with an
  * attachment, send it, see the result, then find it in the inbox and download the attachment intact.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// Selenium warns that it has no DevTools (CDP) binding for this Chromium; the test does not use CDP
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.org.openqa.selenium.devtools=ERROR",
+				"logging.level.org.openqa.selenium.chromium=ERROR" })
 class BrowserTests {
 
 	@LocalServerPort
