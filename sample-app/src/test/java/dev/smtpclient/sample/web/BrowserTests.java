@@ -1,0 +1,143 @@
+package dev.smtpclient.sample.web;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The page in a real browser (Debian's headless Chromium through its chromedriver): compose a message with an
+ * attachment, send it, see the result, then find it in the inbox and download the attachment intact.
+ */
+// Selenium warns that it has no DevTools (CDP) binding for this Chromium; the test does not use CDP
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.org.openqa.selenium.devtools=ERROR",
+				"logging.level.org.openqa.selenium.chromium=ERROR" })
+class BrowserTests {
+
+	@LocalServerPort
+	private int port;
+
+	@TempDir
+	Path dir;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void browser() throws Exception {
+		Chromium.require();
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(Chromium.DRIVER))
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(Chromium.BROWSER);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1200,1500", "--user-data-dir=" + Files.createDirectories(this.dir.resolve("profile")));
+		this.browser = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
+	@AfterEach
+	void quit() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void sendsFromThePageAndFindsItInTheInbox() throws Exception {
+		String subject = "Browser " + UUID.randomUUID();
+		byte[] data = new byte[12_345];
+		new Random(42).nextBytes(data);
+		Path attachment = Files.write(this.dir.resolve("quarterly-report.pdf"), data);
+
+		this.browser.get(url("/"));
+		field("to").sendKeys("Ann <ann@example.com>, bob@example.com");
+		field("cc").sendKeys("carl@example.com");
+		field("subject").sendKeys(subject);
+		field("text").sendKeys("Hello from the browser test.\nSecond line.");
+		field("html").sendKeys("<p>Hello from the <b>browser</b> test.</p>");
+		field("attachments").sendKeys(attachment.toString());
+		this.browser.findElement(By.id("send")).click();
+
+		this.wait.until(ExpectedConditions.textToBe(By.id("result-title"), "Sent"));
+		assertThat(this.browser.findElement(By.id("final-reply")).getText()).startsWith("250");
+		assertThat(this.browser.findElement(By.id("recipients")).getText()).contains("ann@example.com",
+				"bob@example.com", "carl@example.com");
+		screenshot("sample-app-sent.png");
+
+		this.browser.findElement(By.linkText("Inbox")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("message-subject"), subject));
+		assertThat(this.browser.findElement(By.id("message-text")).getText()).contains("Hello from the browser test.");
+		WebElement download = this.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("#attachments a[data-file-name='quarterly-report.pdf']")));
+		assertThat(download.getText()).contains("application/pdf");
+		screenshot("sample-app-inbox.png");
+
+		HttpResponse<byte[]> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(download.getAttribute("href"))).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+				(value) -> assertThat(value).contains("quarterly-report.pdf"));
+		assertThat(response.body()).isEqualTo(data);
+	}
+
+	@Test
+	void showsTheProblemAndMarksTheField() {
+		this.browser.get(url("/"));
+		field("to").sendKeys("not an address");
+		field("text").sendKeys("body");
+		this.browser.findElement(By.id("send")).click();
+
+		this.wait.until(ExpectedConditions.textToBe(By.id("result-title"), "Not sent: invalid input"));
+		assertThat(this.browser.findElement(By.id("result")).getText()).contains("Field", "to");
+		assertThat(field("to").getAttribute("class")).contains("invalid");
+	}
+
+	private WebElement field(String id) {
+		return this.browser.findElement(By.id(id));
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	private void screenshot(String name) throws Exception {
+		byte[] png = ((ChromeDriver) this.browser).getScreenshotAs(OutputType.BYTES);
+		Path target = Path.of("target");
+		Files.createDirectories(target);
+		Files.write(target.resolve(name), png);
+	}
+
+}
