@@ -59,6 +59,14 @@ class MessageApiTests {
 	}
 
 	@Test
+	void acceptsASingleStringWhereAListIsExpected() {
+		ResponseEntity<Map<String, Object>> response = postJson(Map.of("from", "ann@example.com", "to",
+				"bob@example.com", "cc", "carl@example.com", "subject", "single", "text", "body"));
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(MessageParser.parse(newest()).envelopeTo()).containsExactly("bob@example.com", "carl@example.com");
+	}
+
+	@Test
 	void sendsJsonAndReportsTheServersReplies() {
 		ResponseEntity<Map<String, Object>> response = postJson(Map.of("from", "Ann <ann@example.com>", "to",
 				List.of("bob@example.com, Carl <carl@example.com>"), "bcc", List.of("dora@example.com"), "subject",
