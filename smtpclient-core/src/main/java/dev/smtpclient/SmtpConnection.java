@@ -280,97 +280,16 @@ public final class SmtpConnection implements AutoCloseable {
 
 	/**
 	 * Sends messages one after another, taking each from the source until it returns {@code null} or the
-	 * connection breaks. With PIPELINING, the next message's MAIL, RCPTs and DATA go out in the same write as the
-	 * previous message's data and final ".", saving a round trip per message (RFC 2920 3.1).
+	 * connection breaks; see {@link MessageSequence}.
 	 * @param source supplies the next message, or {@code null} when there is none
 	 * @param outcomes told the outcome of each message taken
 	 */
-	void sendSequence(java.util.function.Supplier<Mail> source, SequenceOutcomes outcomes) {
+	void sendSequence(java.util.function.Supplier<Mail> source, MessageSequence.Outcomes outcomes) {
 		requireUsable();
-		Mail currentMail = null;
-		MailTransaction current = null;
-		MessageTimer timer = null;
-		while (isUsable()) {
-			if (current == null) {
-				currentMail = source.get();
-				if (currentMail == null) {
-					return;
-				}
-				timer = startMessage();
-				try {
-					current = new MailTransaction(this, currentMail.envelope(), currentMail.content());
-					current.writeCommands();
-					flush(SmtpPhase.MAIL);
-				}
-				catch (SmtpException ex) {
-					outcomes.failed(currentMail, failed(ex, timer));
-					current = null;
-					continue;
-				}
-			}
-			Mail followingMail = null;
-			MailTransaction following = null;
-			MessageTimer followingTimer = null;
-			try {
-				current.awaitCommandReplies();
-				current.writeContent();
-				if (this.capabilities.pipelining()) {
-					followingMail = source.get();
-					if (followingMail != null) {
-						followingTimer = startMessage();
-						following = new MailTransaction(this, followingMail.envelope(), followingMail.content());
-						try {
-							following.writeCommands();
-						}
-						catch (SmtpCapabilityException | InvalidInputException ex) {
-							// refused before anything of it was written: the current message goes on alone
-							outcomes.failed(followingMail, failed(asSmtpException(ex), followingTimer));
-							followingMail = null;
-							following = null;
-						}
-					}
-				}
-				current.flushEndOfData();
-				outcomes.sent(currentMail, accepted(current.awaitFinalReply(), timer));
-			}
-			catch (SmtpException ex) {
-				outcomes.failed(currentMail, failed(ex, timer));
-				if (following != null && !isUsable()) {
-					// its commands may have been written, but its data never was: nothing of it was delivered
-					outcomes.notSent(followingMail);
-					return;
-				}
-			}
-			current = following;
-			currentMail = followingMail;
-			timer = followingTimer;
-		}
-		if (current != null) {
-			outcomes.notSent(currentMail);
-		}
+		new MessageSequence(this, source, outcomes).run();
 	}
 
-	private static SmtpException asSmtpException(RuntimeException ex) {
-		return (ex instanceof SmtpException smtp) ? smtp : new SmtpException(SmtpPhase.MAIL, ex.getMessage(), ex);
-	}
-
-	/**
-	 * Told the outcome of each message of {@link #sendSequence}.
-	 */
-	interface SequenceOutcomes {
-
-		void sent(Mail mail, SendResult result);
-
-		void failed(Mail mail, SmtpException error);
-
-		/**
-		 * The connection broke before the message's data was sent: it was not delivered and may go again.
-		 */
-		void notSent(Mail mail);
-
-	}
-
-	private record MessageTimer(long startedNanos) {
+	record MessageTimer(long startedNanos) {
 
 		Duration elapsed() {
 			return Duration.ofNanos(System.nanoTime() - this.startedNanos);
@@ -378,19 +297,19 @@ public final class SmtpConnection implements AutoCloseable {
 
 	}
 
-	private MessageTimer startMessage() {
+	MessageTimer startMessage() {
 		this.events.messageStart(this.info);
 		return new MessageTimer(System.nanoTime());
 	}
 
-	private SendResult accepted(SendResult result, MessageTimer timer) {
+	SendResult accepted(SendResult result, MessageTimer timer) {
 		this.messagesSent++;
 		this.events.messageAccepted(this.info, result, timer.elapsed());
 		this.log.info(() -> "message accepted: " + result.finalReply());
 		return result;
 	}
 
-	private SmtpException failed(SmtpException ex, MessageTimer timer) {
+	SmtpException failed(SmtpException ex, MessageTimer timer) {
 		this.events.messageFailed(this.info, ex, timer.elapsed());
 		this.log.info(() -> "message not sent: " + ex.getMessage());
 		if (this.broken) {
