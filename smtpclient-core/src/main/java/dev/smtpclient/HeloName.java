@@ -32,6 +32,26 @@ final class HeloName {
 		return name;
 	}
 
+	/**
+	 * The local host name, looked up once: the look-up can be slow where name service is poorly set up, and it
+	 * must not cost every new connection.
+	 */
+	private static final class LocalHostName {
+
+		static final String VALUE = lookUp();
+
+		private static String lookUp() {
+			try {
+				String hostName = InetAddress.getLocalHost().getHostName();
+				return (hostName.contains(".") && isDomain(hostName)) ? hostName : null;
+			}
+			catch (java.io.IOException ex) {
+				return null;
+			}
+		}
+
+	}
+
 	private static boolean isDomain(String name) {
 		for (String label : name.split("\\.", -1)) {
 			if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
@@ -52,14 +72,9 @@ final class HeloName {
 	 * the connection as a literal (what RFC 5321 asks of a client without a meaningful name).
 	 */
 	static String defaultFor(InetAddress localAddress) {
-		try {
-			String hostName = InetAddress.getLocalHost().getHostName();
-			if (hostName.contains(".") && isDomain(hostName)) {
-				return hostName;
-			}
-		}
-		catch (java.io.IOException ex) {
-			// fall through to the address literal
+		String hostName = LocalHostName.VALUE;
+		if (hostName != null) {
+			return hostName;
 		}
 		if (localAddress == null) {
 			return "localhost";

@@ -21,6 +21,11 @@ public final class OfflineTransport implements Transport {
 	private static final String EHLO_REPLY = "250-test-mode\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n"
 			+ "250-ENHANCEDSTATUSCODES\r\n250 SIZE 0\r\n";
 
+	private static final int MAX_RECORDED = 16 * 1024 * 1024;
+
+	private static final byte[] TRUNCATED = "\r\n[test mode: the rest is not recorded]\r\n"
+		.getBytes(StandardCharsets.US_ASCII);
+
 	private final ByteArrayOutputStream recorded = new ByteArrayOutputStream();
 
 	private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -56,12 +61,25 @@ public final class OfflineTransport implements Transport {
 
 	@Override
 	public synchronized void write(byte[] bytes, int offset, int length) {
-		this.recorded.write(bytes, offset, length);
+		record(bytes, offset, length);
 		for (int i = offset; i < offset + length; i++) {
 			this.line.write(bytes[i]);
 			if (bytes[i] == '\n') {
 				answer(this.line.toString(StandardCharsets.UTF_8));
 				this.line.reset();
+			}
+		}
+	}
+
+	/**
+	 * Keeps at most {@value #MAX_RECORDED} octets, so test mode stays usable with large attachments.
+	 */
+	private void record(byte[] bytes, int offset, int length) {
+		int room = MAX_RECORDED - this.recorded.size();
+		if (room > 0) {
+			this.recorded.write(bytes, offset, Math.min(room, length));
+			if (length > room) {
+				this.recorded.writeBytes(TRUNCATED);
 			}
 		}
 	}

@@ -288,6 +288,13 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 	 */
 	static final class HostResolver {
 
+		private static final java.util.concurrent.ExecutorService LOOKUPS = java.util.concurrent.Executors
+			.newCachedThreadPool((task) -> {
+				Thread thread = new Thread(task, "smtpclient-dns");
+				thread.setDaemon(true);
+				return thread;
+			});
+
 		private HostResolver() {
 		}
 
@@ -295,11 +302,7 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 			if (TlsSockets.isIpLiteral(host)) {
 				return InetAddress.getAllByName(host);
 			}
-			java.util.concurrent.FutureTask<InetAddress[]> lookup = new java.util.concurrent.FutureTask<>(
-					() -> InetAddress.getAllByName(host));
-			Thread thread = new Thread(lookup, "smtpclient-dns");
-			thread.setDaemon(true);
-			thread.start();
+			java.util.concurrent.Future<InetAddress[]> lookup = LOOKUPS.submit(() -> InetAddress.getAllByName(host));
 			try {
 				return lookup.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
 			}
