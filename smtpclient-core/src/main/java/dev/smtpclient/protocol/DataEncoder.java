@@ -51,9 +51,9 @@ public final class DataEncoder extends OutputStream {
 		if (this.finished) {
 			throw new IOException("data already finished");
 		}
-		int runStart = offset;
 		int end = offset + length;
-		for (int i = offset; i < end; i++) {
+		int i = offset;
+		while (i < end) {
 			byte b = bytes[i];
 			if (this.pendingCr) {
 				// the CR before this byte is already written; complete the line ending
@@ -61,33 +61,35 @@ public final class DataEncoder extends OutputStream {
 				emit(CRLF, 1, 1);
 				this.atLineStart = true;
 				if (b == '\n') {
-					runStart = i + 1;
+					i++;
 					continue;
 				}
 			}
-			if (b == '\r' || b == '\n') {
-				emit(bytes, runStart, i - runStart);
-				if (b == '\r') {
-					emit(CRLF, 0, 1);
-					this.pendingCr = true;
-				}
-				else {
-					emit(CRLF, 0, 2);
-					this.atLineStart = true;
-				}
-				runStart = i + 1;
+			if (b == '\r') {
+				emit(CRLF, 0, 1);
+				this.pendingCr = true;
+				i++;
+				continue;
+			}
+			if (b == '\n') {
+				emit(CRLF, 0, 2);
+				this.atLineStart = true;
+				i++;
 				continue;
 			}
 			if (this.atLineStart) {
-				emit(bytes, runStart, i - runStart);
-				runStart = i;
 				if (b == '.' && this.forDataCommand) {
 					emit(END_OF_DATA, 0, 1);
 				}
 				this.atLineStart = false;
 			}
+			// the rest of the line goes out as it is: scan to the next line break in a tight loop
+			int runStart = i++;
+			while (i < end && bytes[i] != '\r' && bytes[i] != '\n') {
+				i++;
+			}
+			emit(bytes, runStart, i - runStart);
 		}
-		emit(bytes, runStart, end - runStart);
 	}
 
 	private void emit(byte[] bytes, int offset, int length) throws IOException {
