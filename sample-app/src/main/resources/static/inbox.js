@@ -6,17 +6,6 @@ const status = document.getElementById('inbox-status');
 const detail = document.getElementById('detail');
 let selected = null;
 
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
-  children.forEach((child) => node.append(child));
-  return node;
-}
-
-function row(label, value) {
-  return el('tr', {}, el('th', {}, label), el('td', {}, value));
-}
-
 function size(bytes) {
   return bytes < 1024 ? bytes + ' B' : bytes < 1048576 ? (bytes / 1024).toFixed(1) + ' KB'
     : (bytes / 1048576).toFixed(1) + ' MB';

@@ -12,17 +12,6 @@ const FIELD_INPUTS = {
   body: 'text', html: 'html', attachments: 'attachments', fileName: 'attachments', mimeType: 'attachments'
 };
 
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
-  children.forEach((child) => node.append(child));
-  return node;
-}
-
-function row(label, value) {
-  return el('tr', {}, el('th', {}, label), el('td', {}, value));
-}
-
 function reply(r) {
   return r.code + ' ' + r.text.replace(/\n/g, ' ');
 }
