@@ -5,9 +5,10 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.function.Supplier;
 
 /**
  * One {@link SmtpClient#sendAll} batch: a shared queue of message indexes, drained by workers that each hold one
@@ -51,12 +52,36 @@ final class BatchSender {
 		for (int i = 0; i < workers; i++) {
 			futures.add(CompletableFuture.runAsync(this::work, this.client.executor()));
 		}
-		futures.forEach(CompletableFuture::join);
+		Throwable workerFailure = null;
+		for (CompletableFuture<Void> future : futures) {
+			try {
+				future.join();
+			}
+			catch (CompletionException | CancellationException ex) {
+				workerFailure = (ex.getCause() != null) ? ex.getCause() : ex;
+			}
+		}
+		// every message gets an outcome, whatever stopped the workers: a caller who sends again what failed must
+		// know which ones did
+		for (int i = 0; i < this.outcomes.length; i++) {
+			if (outcome(i) == null) {
+				record(i, null, notSent(workerFailure));
+			}
+		}
 		return List.of(this.outcomes);
 	}
 
+	private static SmtpException notSent(Throwable workerFailure) {
+		if (workerFailure == null) {
+			return new SmtpException(SmtpPhase.CONNECT, "not sent: the batch was interrupted before this message's "
+					+ "turn came");
+		}
+		return new SmtpException(SmtpPhase.CONNECT,
+				"not sent: the batch stopped before this message's turn came (" + workerFailure + ")", workerFailure);
+	}
+
 	private void work() {
-		while (!this.queue.isEmpty()) {
+		while (!this.queue.isEmpty() && !Thread.currentThread().isInterrupted()) {
 			PooledConnection pooled;
 			try {
 				pooled = this.client.pool().acquire();
@@ -70,17 +95,8 @@ final class BatchSender {
 				continue;
 			}
 			List<Integer> retry = new ArrayList<>();
-			int[] budget = { this.client.poolSettings().maxMessagesPerConnection()
-					- (int) pooled.connection().messagesSent() };
-			Supplier<Mail> source = () -> {
-				// the connection's message cap and lifetime hold within a sequence too
-				if (budget[0]-- <= 0 || pooled.isExpired(this.client.clock().millis())) {
-					return null;
-				}
-				return next();
-			};
 			try {
-				pooled.connection().sendSequence(source, new MessageSequence.Outcomes() {
+				pooled.connection().sendSequence(new ConnectionSource(pooled), new MessageSequence.Outcomes() {
 
 					@Override
 					public void sent(Mail mail, SendResult result) {
@@ -121,36 +137,14 @@ final class BatchSender {
 	}
 
 	/**
-	 * A connection failure (or 421) at MAIL, the first command of a transaction: nothing of the message
-	 * reached the server, so it may simply go again.
+	 * A connection failure (or 421) at MAIL, the first command of a transaction: nothing of the message reached the
+	 * server, so it may simply go again. Not after a timeout: a slow server is not sent the same message again at
+	 * once.
 	 */
 	private static boolean isUndelivered(SmtpException error, SmtpConnection connection) {
-		return !connection.isUsable() && error.phase() == SmtpPhase.MAIL
+		return !connection.isUsable() && error.phase() == SmtpPhase.MAIL && !(error instanceof SmtpTimeoutException)
 				&& (error instanceof SmtpConnectionException
 						|| (error instanceof SmtpReplyException reply && reply.replyCode() == 421));
-	}
-
-	private Mail next() {
-		Integer index = this.queue.poll();
-		if (index == null) {
-			return null;
-		}
-		if (this.client.rateLimiter() != null) {
-			this.client.rateLimiter().acquire();
-		}
-		Mail mail = this.wrapped.get(index);
-		if (!this.client.hasDkim()) {
-			return mail;
-		}
-		try {
-			Mail signed = Mail.of(mail.envelope(), this.client.prepare(mail.content()));
-			this.indexes.put(signed, index);
-			return signed;
-		}
-		catch (SmtpException ex) {
-			record(index, null, ex);
-			return next();
-		}
 	}
 
 	private int index(Mail mail) {
@@ -169,13 +163,96 @@ final class BatchSender {
 		catch (SmtpException ex) {
 			record(index, null, ex);
 		}
-		catch (IllegalStateException ex) {
-			record(index, null, new SmtpException(SmtpPhase.CONNECT, ex.getMessage(), ex));
+		catch (RuntimeException ex) {
+			record(index, null, MessageSequence.asSmtpException(ex));
 		}
 	}
 
 	private synchronized void record(int index, SendResult result, SmtpException error) {
 		this.outcomes[index] = new SendOutcome(index, result, error);
+	}
+
+	private synchronized SendOutcome outcome(int index) {
+		return this.outcomes[index];
+	}
+
+	/**
+	 * The messages for one connection, within its message cap and lifetime, each rate-limited and signed before it
+	 * is handed out. A message that cannot be prepared gets its outcome here, and the next one is taken.
+	 */
+	private final class ConnectionSource implements MessageSequence.Source {
+
+		private final PooledConnection pooled;
+
+		private int budget;
+
+		ConnectionSource(PooledConnection pooled) {
+			this.pooled = pooled;
+			this.budget = BatchSender.this.client.poolSettings().maxMessagesPerConnection()
+					- (int) pooled.connection().messagesSent();
+		}
+
+		@Override
+		public Mail poll() {
+			RateLimiter limiter = BatchSender.this.client.rateLimiter();
+			if (!hasRoom() || BatchSender.this.queue.isEmpty() || (limiter != null && !limiter.tryAcquire())) {
+				return null;
+			}
+			Integer index = BatchSender.this.queue.poll();
+			return (index != null) ? handOut(index) : null;
+		}
+
+		@Override
+		public Mail take() {
+			while (hasRoom()) {
+				Integer index = BatchSender.this.queue.poll();
+				if (index == null) {
+					return null;
+				}
+				RateLimiter limiter = BatchSender.this.client.rateLimiter();
+				if (limiter != null) {
+					try {
+						limiter.acquireInterruptibly();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						record(index, null, new SmtpException(SmtpPhase.CONNECT,
+								"not sent: interrupted while waiting for the rate limit", ex));
+						return null;
+					}
+				}
+				Mail mail = handOut(index);
+				if (mail != null) {
+					return mail;
+				}
+			}
+			return null;
+		}
+
+		/**
+		 * The connection's message cap and lifetime hold within a sequence too.
+		 */
+		private boolean hasRoom() {
+			return this.budget > 0 && !this.pooled.isExpired(BatchSender.this.client.clock().millis());
+		}
+
+		private Mail handOut(int index) {
+			this.budget--;
+			Mail mail = BatchSender.this.wrapped.get(index);
+			if (!BatchSender.this.client.hasDkim()) {
+				return mail;
+			}
+			try {
+				Mail signed = Mail.of(mail.envelope(), BatchSender.this.client.prepare(mail.content()));
+				BatchSender.this.indexes.put(signed, index);
+				return signed;
+			}
+			catch (RuntimeException ex) {
+				record(index, null, MessageSequence.asSmtpException(ex));
+				return null;
+			}
+		}
+
 	}
 
 }

@@ -61,7 +61,8 @@ final class BdatWriter extends OutputStream {
 		this.wire.write(this.buffer, 0, this.buffered);
 		this.buffered = 0;
 		this.outstanding++;
-		if (!last && this.outstanding > MAX_OUTSTANDING) {
+		// chunks may be pipelined only where the server offers PIPELINING (RFC 3030 4.2)
+		if (!last && (this.outstanding > MAX_OUTSTANDING || !this.connection.capabilities().pipelining())) {
 			this.connection.flush(SmtpPhase.MESSAGE);
 			expectChunkAccepted();
 		}

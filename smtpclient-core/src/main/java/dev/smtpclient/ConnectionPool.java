@@ -6,7 +6,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,6 +23,8 @@ import java.util.function.Supplier;
  */
 final class ConnectionPool implements AutoCloseable {
 
+	private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
 	private final PoolSettings settings;
 
 	private final Supplier<SmtpConnection> factory;
@@ -30,6 +36,26 @@ final class ConnectionPool implements AutoCloseable {
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition available = this.lock.newCondition();
+
+	/**
+	 * Signalled when no connection is lent or being opened; apart from {@link #available}, so that a release never
+	 * spends its one wake-up on a thread that waits for something else.
+	 */
+	private final Condition quiescent = this.lock.newCondition();
+
+	/**
+	 * Pool changes for the listener, queued under the lock and delivered after it is released: a listener (a
+	 * metrics registry, a log appender) must never run while the pool is locked.
+	 */
+	private final ConcurrentLinkedQueue<PoolStats> changes = new ConcurrentLinkedQueue<>();
+
+	private final ReentrantLock delivering = new ReentrantLock();
+
+	/**
+	 * Ends retired connections (QUIT, up to a few seconds each) off the thread that is sending, as HikariCP's
+	 * close executor does.
+	 */
+	private final ThreadPoolExecutor closer;
 
 	private final Deque<PooledConnection> idle = new ArrayDeque<>();
 
@@ -52,6 +78,12 @@ final class ConnectionPool implements AutoCloseable {
 		this.factory = factory;
 		this.clock = clock;
 		this.events = events;
+		this.closer = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), (task) -> {
+			Thread thread = new Thread(task, "smtpclient-closer");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.closer.allowCoreThreadTimeOut(true);
 	}
 
 	/**
@@ -119,8 +151,9 @@ final class ConnectionPool implements AutoCloseable {
 			}
 			finally {
 				this.lock.unlock();
+				deliverChanges();
 			}
-			retire(stale);
+			retireLater(stale);
 			if (candidate != null) {
 				if (validate(candidate)) {
 					return candidate;
@@ -159,10 +192,12 @@ final class ConnectionPool implements AutoCloseable {
 			try {
 				this.opening--;
 				this.available.signal();
+				signalIfQuiescent();
 				publish();
 			}
 			finally {
 				this.lock.unlock();
+				deliverChanges();
 			}
 			throw ex;
 		}
@@ -180,6 +215,7 @@ final class ConnectionPool implements AutoCloseable {
 		}
 		finally {
 			this.lock.unlock();
+			deliverChanges();
 		}
 		return pooled;
 	}
@@ -194,24 +230,30 @@ final class ConnectionPool implements AutoCloseable {
 		long now = this.clock.millis();
 		boolean keep = connection.isUsable() && connection.messagesSent() < this.settings.maxMessagesPerConnection()
 				&& !pooled.isExpired(now);
+		boolean retire;
 		this.lock.lock();
 		try {
 			this.active--;
-			if (keep && !this.shutDown) {
+			// decided under the lock: close() takes every idle connection, so one kept here after shutdown
+			// would be closed twice
+			retire = !keep || this.shutDown;
+			if (retire) {
+				this.closing++;
+			}
+			else {
 				pooled.returned(now);
 				this.idle.addFirst(pooled);
 				this.available.signal();
 			}
-			else {
-				this.closing++;
-			}
+			signalIfQuiescent();
 			publish();
 		}
 		finally {
 			this.lock.unlock();
+			deliverChanges();
 		}
-		if (!keep || this.shutDown) {
-			retire(List.of(pooled));
+		if (retire) {
+			retireLater(List.of(pooled));
 		}
 	}
 
@@ -225,10 +267,12 @@ final class ConnectionPool implements AutoCloseable {
 			this.active--;
 			this.closed++;
 			this.available.signal();
+			signalIfQuiescent();
 			publish();
 		}
 		finally {
 			this.lock.unlock();
+			deliverChanges();
 		}
 	}
 
@@ -290,6 +334,7 @@ final class ConnectionPool implements AutoCloseable {
 		}
 		finally {
 			this.lock.unlock();
+			deliverChanges();
 		}
 		retire(stale);
 		for (int i = 0; i < missing; i++) {
@@ -317,6 +362,7 @@ final class ConnectionPool implements AutoCloseable {
 		}
 		finally {
 			this.lock.unlock();
+			deliverChanges();
 		}
 		retire(all);
 	}
@@ -332,6 +378,14 @@ final class ConnectionPool implements AutoCloseable {
 			this.lock.unlock();
 		}
 		closeIdle();
+		// the connections already handed to the closer still say QUIT, each within its own short bound
+		this.closer.shutdown();
+		try {
+			this.closer.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**
@@ -348,7 +402,7 @@ final class ConnectionPool implements AutoCloseable {
 				if (remaining <= 0) {
 					return false;
 				}
-				this.available.await(remaining, TimeUnit.NANOSECONDS);
+				this.quiescent.await(remaining, TimeUnit.NANOSECONDS);
 			}
 			return true;
 		}
@@ -389,8 +443,51 @@ final class ConnectionPool implements AutoCloseable {
 		}
 	}
 
+	private void signalIfQuiescent() {
+		if (this.active + this.opening == 0) {
+			this.quiescent.signalAll();
+		}
+	}
+
+	/**
+	 * Queues the current stats for the listener; called under the lock.
+	 */
 	private void publish() {
-		this.events.poolChanged(statsLocked());
+		this.changes.add(statsLocked());
+	}
+
+	/**
+	 * Hands the queued changes to the listener, in order, one thread at a time; called after the lock is released.
+	 */
+	private void deliverChanges() {
+		while (!this.changes.isEmpty() && this.delivering.tryLock()) {
+			try {
+				PoolStats stats;
+				while ((stats = this.changes.poll()) != null) {
+					this.events.poolChanged(stats);
+				}
+			}
+			finally {
+				this.delivering.unlock();
+			}
+		}
+	}
+
+	/**
+	 * Ends connections on the closer's thread, so that no sender waits for their QUIT; their places stay taken
+	 * until they are closed.
+	 */
+	private void retireLater(List<PooledConnection> connections) {
+		if (connections.isEmpty()) {
+			return;
+		}
+		try {
+			this.closer.execute(() -> retire(connections));
+		}
+		catch (RejectedExecutionException ex) {
+			// the pool is closing: end them here
+			retire(connections);
+		}
 	}
 
 	/**
@@ -412,6 +509,7 @@ final class ConnectionPool implements AutoCloseable {
 		}
 		finally {
 			this.lock.unlock();
+			deliverChanges();
 		}
 	}
 

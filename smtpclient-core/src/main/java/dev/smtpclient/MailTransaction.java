@@ -84,7 +84,12 @@ final class MailTransaction {
 			this.connection.write("RCPT", rcpt, rcpt);
 			if (!this.pipelined) {
 				this.connection.flush(SmtpPhase.RCPT);
-				this.recipients.add(new RecipientResult(recipient, this.connection.read("RCPT", SmtpPhase.RCPT)));
+				SmtpReply reply = this.connection.read("RCPT", SmtpPhase.RCPT);
+				if (reply.code() == 421) {
+					// the server is closing: the other recipients would be written to a connection that is gone
+					throw new SmtpReplyException(SmtpPhase.RCPT, reply);
+				}
+				this.recipients.add(new RecipientResult(recipient, reply));
 			}
 		}
 		if (this.dataInGroup) {
@@ -108,15 +113,19 @@ final class MailTransaction {
 		}
 		this.connection.inTransaction(this.mailReply.isPositive());
 		if (!this.mailReply.isPositive()) {
-			abandonData(this.dataReply);
-			throw new SmtpReplyException(SmtpPhase.MAIL, this.mailReply);
+			SmtpReplyException refused = new SmtpReplyException(SmtpPhase.MAIL, this.mailReply);
+			try {
+				abandonData(this.dataReply);
+			}
+			catch (SmtpException ex) {
+				refused.addSuppressed(ex);
+			}
+			throw refused;
 		}
 		boolean noneAccepted = this.recipients.stream().noneMatch(RecipientResult::accepted);
 		boolean someRejected = this.recipients.stream().anyMatch((recipient) -> !recipient.accepted());
 		if (noneAccepted || (someRejected && this.settings.requireAllRecipients())) {
-			abandonData(this.dataReply);
-			this.connection.resetIfUsable();
-			throw new SmtpRecipientsRejectedException(this.recipients);
+			throw endTransaction(new SmtpRecipientsRejectedException(this.recipients), this.dataReply);
 		}
 		if (this.chunked) {
 			return;
@@ -125,14 +134,33 @@ final class MailTransaction {
 			this.dataReply = this.connection.command("DATA", "DATA", SmtpPhase.DATA);
 		}
 		if (this.dataReply.code() != 354) {
-			this.connection.resetIfUsable();
-			throw new SmtpReplyException(SmtpPhase.DATA, this.dataReply);
+			throw endTransaction(new SmtpReplyException(SmtpPhase.DATA, this.dataReply), null);
 		}
 		if (this.connection.hasUnsolicitedInput()) {
 			// more replies than commands: one of them would be taken for the reply to the final "."
 			this.connection.markBroken();
 			throw new SmtpProtocolException(SmtpPhase.DATA, "the server sent more replies than commands");
 		}
+	}
+
+	/**
+	 * Ends a refused transaction (RSET). The refusal is what the caller must see, with its per-recipient replies and
+	 * whether it is permanent: a failing RSET only closes the connection and rides along as a suppressed exception.
+	 */
+	private SmtpReplyException endTransaction(SmtpReplyException refusal, SmtpReply pipelinedDataReply) {
+		try {
+			abandonData(pipelinedDataReply);
+			this.connection.resetIfUsable();
+		}
+		catch (SmtpException ex) {
+			this.connection.abort();
+			refusal.addSuppressed(ex);
+		}
+		return refusal;
+	}
+
+	boolean isChunked() {
+		return this.chunked;
 	}
 
 	/**
@@ -227,6 +255,15 @@ final class MailTransaction {
 		DataEncoder encoder = this.chunked ? new DataEncoder(this.chunks, false) : new DataEncoder(wire);
 		try {
 			this.content.writeTo(encoder);
+		}
+		catch (SmtpException ex) {
+			// a refused BDAT chunk: the transaction was reset
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// the content's own failure, part-way through the data: the final "." was never sent
+			this.connection.markBroken();
+			throw new SmtpException(SmtpPhase.MESSAGE, "could not read the message content: " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
 			// the final "." was not sent, so nothing can be delivered; but the server still waits for data

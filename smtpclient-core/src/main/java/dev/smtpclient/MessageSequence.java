@@ -1,93 +1,162 @@
 package dev.smtpclient;
 
-import java.util.function.Supplier;
-
 /**
  * Messages sent one after another on one connection. With PIPELINING, the next message's MAIL, RCPTs and DATA
  * go out in the same write as the previous message's data and final ".", saving a round trip per message (RFC
  * 2920 3.1). A message whose commands went out but whose data never did is reported as not sent, so the caller
  * can send it again elsewhere.
+ * <p>
+ * Nothing that can wait runs between a message's 354 and its final ".": the next message is taken only if it can
+ * go at once ({@link Source#poll()}), before the current message's data is written; otherwise the "." is sent
+ * alone and the sequence waits for the next message ({@link Source#take()}) with no transaction open. A server
+ * that saw its data stall would drop the connection (RFC 5321 4.5.3.2.6) and the message would be lost.
  */
 final class MessageSequence {
 
 	private final SmtpConnection connection;
 
-	private final Supplier<Mail> source;
+	private final Source source;
 
 	private final Outcomes outcomes;
 
-	MessageSequence(SmtpConnection connection, Supplier<Mail> source, Outcomes outcomes) {
+	MessageSequence(SmtpConnection connection, Source source, Outcomes outcomes) {
 		this.connection = connection;
 		this.source = source;
 		this.outcomes = outcomes;
 	}
 
 	void run() {
-		Mail currentMail = null;
-		MailTransaction current = null;
-		SmtpConnection.MessageTimer timer = null;
-		while (this.connection.isUsable()) {
-			if (current == null) {
-				currentMail = this.source.get();
-				if (currentMail == null) {
-					return;
-				}
-				timer = this.connection.startMessage();
-				try {
-					current = new MailTransaction(this.connection, currentMail.envelope(), currentMail.content());
-					current.writeCommands();
-					this.connection.flush(SmtpPhase.MAIL);
-				}
-				catch (SmtpException ex) {
-					this.outcomes.failed(currentMail, this.connection.failed(ex, timer));
-					current = null;
-					continue;
-				}
-			}
-			Mail followingMail = null;
-			MailTransaction following = null;
-			SmtpConnection.MessageTimer followingTimer = null;
-			try {
-				current.awaitCommandReplies();
-				current.writeContent();
-				if (this.connection.capabilities().pipelining()) {
-					followingMail = this.source.get();
-					if (followingMail != null) {
-						followingTimer = this.connection.startMessage();
-						following = new MailTransaction(this.connection, followingMail.envelope(), followingMail.content());
-						try {
-							following.writeCommands();
-						}
-						catch (SmtpCapabilityException | InvalidInputException ex) {
-							// refused before anything of it was written: the current message goes on alone
-							this.outcomes.failed(followingMail, this.connection.failed(asSmtpException(ex), followingTimer));
-							followingMail = null;
-							following = null;
-						}
-					}
-				}
-				current.flushEndOfData();
-				this.outcomes.sent(currentMail, this.connection.accepted(current.awaitFinalReply(), timer));
-			}
-			catch (SmtpException ex) {
-				this.outcomes.failed(currentMail, this.connection.failed(ex, timer));
-				if (following != null && !this.connection.isUsable()) {
-					// its commands may have been written, but its data never was: nothing of it was delivered
-					this.outcomes.notSent(followingMail);
-					return;
-				}
-			}
-			current = following;
-			currentMail = followingMail;
-			timer = followingTimer;
-		}
-		if (current != null) {
-			this.outcomes.notSent(currentMail);
+		Pending current = begin(this.source.take());
+		while (current != null) {
+			Pending following = send(current);
+			current = (following != null) ? following : (this.connection.isUsable() ? begin(this.source.take()) : null);
 		}
 	}
 
-	private static SmtpException asSmtpException(RuntimeException ex) {
-		return (ex instanceof SmtpException smtp) ? smtp : new SmtpException(SmtpPhase.MAIL, ex.getMessage(), ex);
+	/**
+	 * Writes and flushes a message's commands; a message refused at this point is reported and the next one taken.
+	 * @return the message whose commands are on their way, or {@code null} when none is left or the connection
+	 * broke
+	 */
+	private Pending begin(Mail mail) {
+		while (mail != null) {
+			if (!this.connection.isUsable()) {
+				this.outcomes.notSent(mail);
+				return null;
+			}
+			SmtpConnection.MessageTimer timer = this.connection.startMessage();
+			try {
+				// a refused BDAT leaves the server's transaction open (RFC 3030 4.2)
+				this.connection.resetIfInTransaction();
+				MailTransaction transaction = new MailTransaction(this.connection, mail.envelope(), mail.content());
+				transaction.writeCommands();
+				this.connection.flush(SmtpPhase.MAIL);
+				return new Pending(mail, transaction, timer);
+			}
+			catch (RuntimeException ex) {
+				this.outcomes.failed(mail, this.connection.failed(asSmtpException(ex), timer));
+			}
+			if (!this.connection.isUsable()) {
+				return null;
+			}
+			mail = this.source.take();
+		}
+		return null;
+	}
+
+	/**
+	 * Sends the current message's data, with the next message's commands in the same write when the next message
+	 * is ready and the server pipelines.
+	 * @return the next message, its commands written, or {@code null}
+	 */
+	private Pending send(Pending current) {
+		try {
+			current.transaction.awaitCommandReplies();
+		}
+		catch (SmtpException ex) {
+			fail(current, ex);
+			return null;
+		}
+		// BDAT LAST is never followed by the next envelope: if a chunk is refused, RSET must come first
+		Mail followingMail = (this.connection.capabilities().pipelining() && !current.transaction.isChunked())
+				? this.source.poll() : null;
+		try {
+			current.transaction.writeContent();
+		}
+		catch (SmtpException ex) {
+			fail(current, ex);
+			return (followingMail != null) ? begin(followingMail) : null;
+		}
+		Pending following = null;
+		if (followingMail != null) {
+			SmtpConnection.MessageTimer timer = this.connection.startMessage();
+			try {
+				MailTransaction transaction = new MailTransaction(this.connection, followingMail.envelope(),
+						followingMail.content());
+				transaction.writeCommands();
+				following = new Pending(followingMail, transaction, timer);
+			}
+			catch (RuntimeException ex) {
+				if (!this.connection.isUsable()) {
+					// writing may have flushed the buffer that holds the current message's "."
+					fail(current, new OutcomeUnknownException("the connection failed after the end of the message "
+							+ "was written; the server may or may not have accepted it", ex));
+					this.outcomes.notSent(followingMail);
+					return null;
+				}
+				// refused before anything of it was written: the current message goes on alone
+				this.outcomes.failed(followingMail, this.connection.failed(asSmtpException(ex), timer));
+			}
+		}
+		try {
+			current.transaction.flushEndOfData();
+			this.outcomes.sent(current.mail,
+					this.connection.accepted(current.transaction.awaitFinalReply(), current.timer));
+		}
+		catch (SmtpException ex) {
+			fail(current, ex);
+			if (following != null && !this.connection.isUsable()) {
+				// its commands may have been written, but its data never was: nothing of it was delivered
+				this.outcomes.notSent(following.mail);
+				return null;
+			}
+		}
+		return following;
+	}
+
+	private void fail(Pending message, SmtpException ex) {
+		this.outcomes.failed(message.mail, this.connection.failed(ex, message.timer));
+	}
+
+	/**
+	 * A message the client refused before writing it (an {@link InvalidInputException}, say) as a typed error.
+	 */
+	static SmtpException asSmtpException(RuntimeException ex) {
+		return (ex instanceof SmtpException smtp) ? smtp
+				: new SmtpException(SmtpPhase.MAIL, "the message was refused before it was sent: " + ex.getMessage(),
+						ex);
+	}
+
+	private record Pending(Mail mail, MailTransaction transaction, SmtpConnection.MessageTimer timer) {
+	}
+
+	/**
+	 * Where a sequence takes its messages from.
+	 */
+	interface Source {
+
+		/**
+		 * The next message if it may go at once, without waiting (for a rate limit, say).
+		 * @return the message, or {@code null} when none is ready now or none is left
+		 */
+		Mail poll();
+
+		/**
+		 * The next message, waiting for its turn if need be; called only with no transaction open.
+		 * @return the message, or {@code null} when none is left for this connection
+		 */
+		Mail take();
+
 	}
 
 	/**

@@ -20,8 +20,23 @@ final class RateLimiter {
 
 	/**
 	 * Waits for the next permit.
+	 * @throws SmtpConnectionException when interrupted while waiting
 	 */
 	void acquire() {
+		try {
+			acquireInterruptibly();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SmtpConnectionException(SmtpPhase.CONNECT, "interrupted while waiting for the rate limit", ex);
+		}
+	}
+
+	/**
+	 * Waits for the next permit.
+	 * @throws InterruptedException when interrupted while waiting; the permit is then spent
+	 */
+	void acquireInterruptibly() throws InterruptedException {
 		long waitNanos;
 		synchronized (this) {
 			long now = System.nanoTime();
@@ -30,8 +45,21 @@ final class RateLimiter {
 			waitNanos = slot - now;
 		}
 		if (waitNanos > 0) {
-			sleep(Duration.ofNanos(waitNanos));
+			Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
 		}
+	}
+
+	/**
+	 * Takes a permit if one is free now, without waiting.
+	 * @return whether a permit was taken
+	 */
+	synchronized boolean tryAcquire() {
+		long now = System.nanoTime();
+		if (now - this.nextFreeNanos < 0) {
+			return false;
+		}
+		this.nextFreeNanos = now + this.intervalNanos;
+		return true;
 	}
 
 	static void sleep(Duration duration) {

@@ -110,22 +110,26 @@ public final class SmtpClient implements AutoCloseable {
 		requireOpen();
 		content = prepare(content);
 		int staleRetries = 0;
+		boolean permitHeld = false;
 		for (int attempt = 1;; attempt++) {
-			if (this.rateLimiter != null && staleRetries == 0) {
+			if (this.rateLimiter != null && !permitHeld) {
 				this.rateLimiter.acquire();
+				permitHeld = true;
 			}
 			try {
 				return sendOnce(envelope, content).withAttempts(attempt);
 			}
 			catch (StaleConnectionException stale) {
 				// a reused connection the server had dropped while it sat idle: the message never left, so it
-				// goes again at once on another connection, whatever the retry policy (bounded by the pool size)
+				// goes again at once on another connection, whatever the retry policy (bounded by the pool size),
+				// and with the rate limiter's permit it already holds
 				if (++staleRetries > this.poolSettings.maxSize() || this.closed.get()) {
 					throw stale.failure;
 				}
 				attempt--;
 			}
 			catch (SmtpException ex) {
+				permitHeld = false;
 				if (attempt >= this.retryPolicy.maxAttempts() || !RetryPolicy.isRetryable(ex) || this.closed.get()) {
 					if (attempt > 1) {
 						ex.addSuppressed(new SmtpException(ex.phase(), "gave up after " + attempt + " attempts"));
@@ -170,7 +174,7 @@ public final class SmtpClient implements AutoCloseable {
 
 	private SendResult sendOnce(Envelope envelope, MessageContent content) {
 		PooledConnection pooled = this.pool.acquire();
-		boolean reused = pooled.connection().messagesSent() > 0 || pooled.wasIdle();
+		boolean reused = pooled.wasIdle();
 		try {
 			SendResult result = pooled.connection().send(envelope, content);
 			this.pool.release(pooled);
@@ -229,11 +233,12 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Whether a failure shows the server had closed the connection before this transaction: it broke the
-	 * connection (I/O error or 421) at MAIL, the first command of the transaction, so nothing was delivered.
+	 * Whether a failure shows the server had closed the connection while it sat idle: at MAIL, the first command of
+	 * the transaction, the connection broke at once (I/O error or 421), so nothing was delivered. A timeout is no
+	 * sign of that: it is a slow server, and sending again at once would only load it more.
 	 */
 	private static boolean isStale(SmtpException failure, SmtpConnection connection) {
-		if (connection.isUsable() || failure.phase() != SmtpPhase.MAIL) {
+		if (connection.isUsable() || failure.phase() != SmtpPhase.MAIL || failure instanceof SmtpTimeoutException) {
 			return false;
 		}
 		return failure instanceof SmtpConnectionException

@@ -161,6 +161,11 @@ public final class SmtpConnection implements AutoCloseable {
 	 * may carry a line break or NUL.
 	 */
 	void write(String verb, String line, String loggedLine) {
+		if (this.broken) {
+			// after a 421 or an I/O failure the server is gone or going: whatever is written now is lost
+			throw new SmtpConnectionException(phaseOf(verb), "connection " + this.info + " is broken; nothing more is "
+					+ "written to it", null);
+		}
 		byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.UTF_8);
 		for (int i = 0; i < bytes.length - 2; i++) {
 			if (bytes[i] == '\r' || bytes[i] == '\n' || bytes[i] == 0) {
@@ -284,7 +289,7 @@ public final class SmtpConnection implements AutoCloseable {
 	 * @param source supplies the next message, or {@code null} when there is none
 	 * @param outcomes told the outcome of each message taken
 	 */
-	void sendSequence(java.util.function.Supplier<Mail> source, MessageSequence.Outcomes outcomes) {
+	void sendSequence(MessageSequence.Source source, MessageSequence.Outcomes outcomes) {
 		requireUsable();
 		new MessageSequence(this, source, outcomes).run();
 	}
@@ -340,6 +345,15 @@ public final class SmtpConnection implements AutoCloseable {
 		}
 		else {
 			this.inTransaction = false;
+		}
+	}
+
+	/**
+	 * RSET when a transaction is still open on the server (after a refused BDAT chunk).
+	 */
+	void resetIfInTransaction() {
+		if (this.inTransaction) {
+			reset();
 		}
 	}
 

@@ -207,6 +207,34 @@ class PostfixIntegrationTest {
 	}
 
 	@Test
+	void chunkedBatchOnOneConnectionDeliversEveryMessageOnce() {
+		List<String> markers = new java.util.ArrayList<>();
+		List<Mail> batch = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			String marker = UUID.randomUUID().toString();
+			markers.add(marker);
+			// big and small messages in turn: several chunks, then one
+			String body = (i % 2 == 0) ? "line of a chunked message\r\n".repeat(8_000) : "small\r\n";
+			batch.add(Mail.of(Envelope.of("sender@test.example", recipient()), message(marker, body)));
+		}
+		try (SmtpClient client = SmtpClient
+			.builder(this.servers.settings(this.servers.startTlsPort(), TlsPolicy.REQUIRED)
+				.chunking(true)
+				.debugLog(this.debug::add)
+				.build())
+			.pool((pool) -> pool.maxSize(1))
+			.build()) {
+			assertThat(client.sendAll(batch)).allMatch(SendOutcome::isSuccess);
+		}
+		assertThat(this.debug).anyMatch((line) -> line.matches(".*C: BDAT \\d+ LAST"))
+			.noneMatch((line) -> line.endsWith("C: DATA"));
+		for (String marker : markers) {
+			this.servers.awaitDelivered(marker, Duration.ofSeconds(10));
+			assertThat(this.servers.countDelivered(marker)).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void severalMessagesOnOneConnectionAndPartialRejection() {
 		String first = UUID.randomUUID().toString();
 		String second = UUID.randomUUID().toString();

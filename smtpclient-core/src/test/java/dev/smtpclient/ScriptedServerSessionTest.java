@@ -209,8 +209,13 @@ class ScriptedServerSessionTest {
 			.reply("421 4.3.2 shutting down")
 			.start();
 		SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.OPPORTUNISTIC).build());
-		assertThatExceptionOfType(SmtpRecipientsRejectedException.class).isThrownBy(() -> connection.send(ENVELOPE, CONTENT))
-			.satisfies((ex) -> assertThat(ex.isTransient()).isTrue());
+		// the 421 itself is the error, as with PIPELINING: the server closes, whatever it thought of the recipient
+		assertThatExceptionOfType(SmtpReplyException.class).isThrownBy(() -> connection.send(ENVELOPE, CONTENT))
+			.satisfies((ex) -> {
+				assertThat(ex.replyCode()).isEqualTo(421);
+				assertThat(ex.phase()).isEqualTo(SmtpPhase.RCPT);
+				assertThat(ex.isTransient()).isTrue();
+			});
 		assertThat(connection.isUsable()).isFalse();
 		this.server.await();
 		// neither RSET nor QUIT after 421: the server has gone

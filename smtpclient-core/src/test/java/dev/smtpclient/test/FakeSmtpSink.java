@@ -34,6 +34,12 @@ public final class FakeSmtpSink implements AutoCloseable {
 
 	private final AtomicInteger commands = new AtomicInteger();
 
+	private final List<java.time.Duration> dataGaps = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger mailsToDefer = new AtomicInteger();
+
+	private volatile long quitDelayMillis;
+
 	public FakeSmtpSink(boolean pipelining) {
 		this.pipelining = pipelining;
 		try {
@@ -54,6 +60,23 @@ public final class FakeSmtpSink implements AutoCloseable {
 	/** Message data received and acknowledged, in order. */
 	public List<String> messages() {
 		return this.messages;
+	}
+
+	/** For each message, the time from the server's 354 to the client's final ".". */
+	public List<java.time.Duration> dataGaps() {
+		return this.dataGaps;
+	}
+
+	/** Replies "451" to the next {@code count} MAIL commands. */
+	public FakeSmtpSink deferNextMails(int count) {
+		this.mailsToDefer.set(count);
+		return this;
+	}
+
+	/** Waits this long before replying to QUIT, as a busy server may. */
+	public FakeSmtpSink quitDelay(java.time.Duration delay) {
+		this.quitDelayMillis = delay.toMillis();
+		return this;
 	}
 
 	/** Connections accepted so far. */
@@ -118,9 +141,15 @@ public final class FakeSmtpSink implements AutoCloseable {
 				switch (verb) {
 					case "EHLO" -> reply(socket, out, "250-fake.test\r\n" + (this.pipelining ? "250-PIPELINING\r\n" : "")
 							+ "250-8BITMIME\r\n250 SIZE 100000000", in);
-					case "HELO", "MAIL", "RCPT", "RSET", "NOOP" -> reply(socket, out, "250 2.0.0 ok", in);
+					case "MAIL" -> reply(socket, out, (this.mailsToDefer.getAndDecrement() > 0) ? "451 4.3.0 try again"
+							: "250 2.0.0 ok", in);
+					case "HELO", "RCPT", "RSET", "NOOP" -> reply(socket, out, "250 2.0.0 ok", in);
 					case "DATA" -> {
 						reply(socket, out, "354 go ahead", in);
+						synchronized (socket) {
+							out.flush();
+						}
+						long dataStarted = System.nanoTime();
 						ByteArrayOutputStream data = new ByteArrayOutputStream();
 						while (true) {
 							String dataLine = readLine(in);
@@ -128,6 +157,7 @@ public final class FakeSmtpSink implements AutoCloseable {
 								return;
 							}
 							if (dataLine.equals(".")) {
+								this.dataGaps.add(java.time.Duration.ofNanos(System.nanoTime() - dataStarted));
 								break;
 							}
 							data.writeBytes((dataLine.startsWith(".") ? dataLine.substring(1) : dataLine)
@@ -138,6 +168,14 @@ public final class FakeSmtpSink implements AutoCloseable {
 						reply(socket, out, "250 2.0.0 queued as F" + this.messages.size(), in);
 					}
 					case "QUIT" -> {
+						if (this.quitDelayMillis > 0) {
+							try {
+								Thread.sleep(this.quitDelayMillis);
+							}
+							catch (InterruptedException ex) {
+								Thread.currentThread().interrupt();
+							}
+						}
 						reply(socket, out, "221 bye", in);
 						return;
 					}

@@ -136,6 +136,24 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		});
 	}
 
+	/** Reads one "BDAT size [LAST]" command and exactly its octets. */
+	public ScriptedSmtpServer bdat() {
+		return step((s) -> {
+			String line = s.readLine();
+			if (!line.regionMatches(true, 0, "BDAT ", 0, 5)) {
+				throw new AssertionError("expected a BDAT command but got '" + line + "'");
+			}
+			int size = Integer.parseInt(line.split(" ")[1]);
+			byte[] chunk = s.in.readNBytes(size);
+			synchronized (s.received) {
+				s.received.write(chunk, 0, chunk.length);
+			}
+			if (chunk.length != size) {
+				throw new AssertionError("the chunk ended after " + chunk.length + " of " + size + " octets");
+			}
+		});
+	}
+
 	/** Replies to EHLO with the given extension lines. */
 	public ScriptedSmtpServer ehlo(String... extensions) {
 		expect("EHLO ");
