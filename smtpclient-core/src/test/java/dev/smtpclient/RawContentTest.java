@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.smtpclient.test.PostfixServers;
 import dev.smtpclient.test.ScriptedSmtpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +115,48 @@ class RawContentTest {
 		// no end of data ever reached the server, so it cannot deliver anything
 		assertThat(data).doesNotContain("\r\n.\r\n").doesNotContain("QUIT");
 		assertThat(this.server.clientClosed()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void aStreamedLongLineIsNeverDeliveredByPostfix(boolean chunking) {
+		PostfixServers servers = PostfixServers.require();
+		String marker = "long-line-" + UUID.randomUUID();
+		String recipient = "catchall-" + UUID.randomUUID() + "@" + servers.domain();
+		MessageContent streamed = new MessageContent() {
+
+			@Override
+			public void writeTo(OutputStream out) throws IOException {
+				out.write(("From: a@test.example\r\nSubject: " + marker + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+				// past the first BDAT chunk, so that chunks have gone out before the long line
+				for (int i = 0; i < 2000; i++) {
+					out.write(("line " + i + " of the body\r\n").getBytes(StandardCharsets.US_ASCII));
+				}
+				out.write("y".repeat(2000).getBytes(StandardCharsets.US_ASCII));
+			}
+
+			@Override
+			public boolean isEightBit() {
+				return false;
+			}
+
+		};
+		ConnectionSettings settings = servers.settings(servers.startTlsPort(), TlsPolicy.REQUIRED).chunking(chunking).build();
+		try (SmtpConnection connection = SmtpConnection.open(settings)) {
+			assertThat(connection.capabilities().chunking()).isTrue();
+			assertThatExceptionOfType(InvalidInputException.class)
+				.isThrownBy(() -> connection.send(Envelope.of("a@test.example", recipient), streamed))
+				.withMessageContaining("line 2004");
+			assertThat(connection.isUsable()).isFalse();
+		}
+		// a later message arrives; the abandoned one never does
+		String after = "after-long-line-" + UUID.randomUUID();
+		try (SmtpConnection connection = SmtpConnection.open(settings)) {
+			connection.send(Envelope.of("a@test.example", recipient),
+					MessageContent.ofString("From: a@test.example\r\nSubject: " + after + "\r\n\r\nok\r\n"));
+		}
+		servers.awaitDelivered(after, Duration.ofSeconds(10));
+		assertThat(servers.countDelivered(marker)).isZero();
 	}
 
 	@Test
