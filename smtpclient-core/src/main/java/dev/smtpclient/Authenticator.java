@@ -1,6 +1,8 @@
 package dev.smtpclient;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,7 +36,36 @@ final class Authenticator {
 					+ (this.connection.capabilities().startTls() ? "refused STARTTLS" : "does not offer STARTTLS")
 					+ "); use a TLS URL, or set allowPlaintextAuth only if the network is trusted");
 		}
-		AuthMechanism mechanism = choose();
+		List<AuthMechanism> candidates = candidates();
+		AuthMechanism first = candidates.get(0);
+		SmtpReply refused = attempt(first);
+		if (refused == null) {
+			return;
+		}
+		// servers that store hashed passwords offer CRAM-MD5 yet cannot check it: one more try with the next
+		if (first == AuthMechanism.CRAM_MD5 && refused.code() == 535 && candidates.size() > 1
+				&& this.connection.isUsable()) {
+			AuthMechanism next = candidates.get(1);
+			this.connection.log().info("CRAM-MD5 was refused (" + refused.code() + "); trying " + next.saslName());
+			refused = attempt(next);
+			if (refused == null) {
+				return;
+			}
+			throw failure(next, refused);
+		}
+		throw failure(first, refused);
+	}
+
+	private SmtpAuthenticationException failure(AuthMechanism mechanism, SmtpReply reply) {
+		return new SmtpAuthenticationException(mechanism.saslName() + " authentication as " + this.settings.username()
+				+ " failed", reply);
+	}
+
+	/**
+	 * Runs one AUTH exchange.
+	 * @return {@code null} when authenticated, else the server's final refusal
+	 */
+	private SmtpReply attempt(AuthMechanism mechanism) {
 		SaslExchange exchange = SaslExchange.create(mechanism, this.settings);
 		byte[] initial = exchange.initialResponse();
 		String command = "AUTH " + mechanism.saslName();
@@ -62,11 +93,10 @@ final class Authenticator {
 				}
 				this.connection.log().info("authenticated as " + this.settings.username() + " with "
 						+ mechanism.saslName());
-				return;
+				return null;
 			}
 			if (reply.code() != 334) {
-				throw new SmtpAuthenticationException(mechanism.saslName() + " authentication as "
-						+ this.settings.username() + " failed", reply);
+				return reply;
 			}
 			if (round >= MAX_CHALLENGES) {
 				this.connection.markBroken();
@@ -87,22 +117,47 @@ final class Authenticator {
 		}
 	}
 
-	private AuthMechanism choose() {
+	/**
+	 * The usable mechanisms that both sides allow, best first. Over TLS, PLAIN and LOGIN come before CRAM-MD5:
+	 * the channel already hides the password, and CRAM-MD5 fails on servers that store only password hashes.
+	 * Without TLS (where plaintext AUTH was explicitly allowed) CRAM-MD5 comes first, as it never sends the
+	 * password.
+	 */
+	private List<AuthMechanism> candidates() {
 		Set<String> offered = this.connection.capabilities().authMechanisms();
 		if (offered.isEmpty()) {
 			throw new SmtpAuthenticationException("credentials are configured but " + this.connection.info()
 					+ " offers no AUTH mechanism" + (this.connection.isSecure() ? "" : " without TLS"));
 		}
-		for (AuthMechanism mechanism : AuthMechanism.values()) {
+		List<AuthMechanism> order = new ArrayList<>(List.of(AuthMechanism.values()));
+		if (this.connection.isSecure()) {
+			order.remove(AuthMechanism.CRAM_MD5);
+			order.add(AuthMechanism.CRAM_MD5);
+		}
+		List<AuthMechanism> candidates = new ArrayList<>();
+		boolean cramMd5WithoutPassword = false;
+		for (AuthMechanism mechanism : order) {
 			boolean usable = (mechanism == AuthMechanism.XOAUTH2) ? this.settings.oauth2TokenSupplier() != null
 					: this.settings.password() != null;
 			if (usable && this.settings.authMechanisms().contains(mechanism) && offered.contains(mechanism.saslName())) {
-				return mechanism;
+				if (mechanism == AuthMechanism.CRAM_MD5 && this.settings.password().isEmpty()) {
+					cramMd5WithoutPassword = true;
+				}
+				else {
+					candidates.add(mechanism);
+				}
 			}
 		}
-		throw new SmtpAuthenticationException("no AUTH mechanism in common: the server offers " + offered
-				+ ", this client allows " + this.settings.authMechanisms()
-				+ (this.settings.oauth2TokenSupplier() != null ? " with a token" : " with a password"));
+		if (candidates.isEmpty() && cramMd5WithoutPassword) {
+			throw new InvalidInputException("password", "CRAM-MD5, the only mechanism in common with the server, "
+					+ "cannot use an empty password");
+		}
+		if (candidates.isEmpty()) {
+			throw new SmtpAuthenticationException("no AUTH mechanism in common: the server offers " + offered
+					+ ", this client allows " + this.settings.authMechanisms()
+					+ (this.settings.oauth2TokenSupplier() != null ? " with a token" : " with a password"));
+		}
+		return candidates;
 	}
 
 }

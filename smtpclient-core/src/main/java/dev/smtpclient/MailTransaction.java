@@ -193,8 +193,8 @@ final class MailTransaction {
 		StringBuilder mail = new StringBuilder("MAIL FROM:<").append(this.envelope.sender()).append('>');
 		boolean smtpUtf8 = this.envelope.needsSmtpUtf8() || this.content.needsSmtpUtf8();
 		if (smtpUtf8 && !capabilities.smtpUtf8()) {
-			throw new SmtpCapabilityException(SmtpPhase.MAIL, "the message has internationalised addresses, which "
-					+ "need SMTPUTF8, and " + this.connection.info() + " does not offer it");
+			throw new SmtpCapabilityException(SmtpPhase.MAIL, "the message has internationalised addresses or "
+					+ "UTF-8 in its header fields, which need SMTPUTF8, and " + this.connection.info() + " does not offer it");
 		}
 		boolean eightBit = this.content.isEightBit();
 		if (eightBit && !capabilities.eightBitMime()) {
@@ -255,6 +255,11 @@ final class MailTransaction {
 		DataEncoder encoder = this.chunked ? new DataEncoder(this.chunks, false) : new DataEncoder(wire);
 		try {
 			this.content.writeTo(encoder);
+		}
+		catch (DataEncoder.LineTooLongException ex) {
+			// only closing the connection abandons data: the end of data, which would deliver it, never goes out
+			this.connection.markBroken();
+			throw new InvalidInputException("content", ex.getMessage());
 		}
 		catch (SmtpException ex) {
 			// a refused BDAT chunk: the transaction was reset

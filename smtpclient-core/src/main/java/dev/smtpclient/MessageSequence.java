@@ -83,8 +83,9 @@ final class MessageSequence {
 		try {
 			current.transaction.writeContent();
 		}
-		catch (SmtpException ex) {
-			fail(current, ex);
+		catch (RuntimeException ex) {
+			// a refused chunk, a failed write, or content the client refuses (a line over 998 octets)
+			fail(current, asSmtpException(ex, SmtpPhase.MESSAGE));
 			return (followingMail != null) ? begin(followingMail) : null;
 		}
 		Pending following = null;
@@ -132,9 +133,12 @@ final class MessageSequence {
 	 * A message the client refused before writing it (an {@link InvalidInputException}, say) as a typed error.
 	 */
 	static SmtpException asSmtpException(RuntimeException ex) {
+		return asSmtpException(ex, SmtpPhase.MAIL);
+	}
+
+	static SmtpException asSmtpException(RuntimeException ex, SmtpPhase phase) {
 		return (ex instanceof SmtpException smtp) ? smtp
-				: new SmtpException(SmtpPhase.MAIL, "the message was refused before it was sent: " + ex.getMessage(),
-						ex);
+				: new SmtpException(phase, "the message was refused before it was sent: " + ex.getMessage(), ex);
 	}
 
 	private record Pending(Mail mail, MailTransaction transaction, SmtpConnection.MessageTimer timer) {

@@ -39,7 +39,8 @@ abstract class SaslExchange {
 
 	static SaslExchange create(AuthMechanism mechanism, ConnectionSettings settings) {
 		return switch (mechanism) {
-			case PLAIN -> new Plain(settings.username(), settings.password());
+			case PLAIN -> new Plain(SaslPrep.prepare("username", settings.username()),
+					SaslPrep.prepare("password", settings.password()));
 			case LOGIN -> new Login(settings.username(), settings.password());
 			case CRAM_MD5 -> new CramMd5(settings.username(), settings.password());
 			case XOAUTH2 -> new XOAuth2(settings.username(), OAuth2Token.fetch(settings));
@@ -95,7 +96,7 @@ abstract class SaslExchange {
 	}
 
 	/**
-	 * RFC 4616, with an empty authorisation identity (the seed sent the user twice, which some servers treat as a
+	 * RFC 4616, with SASLprep'd credentials (the caller prepares them) and an empty authorisation identity (the seed sent the user twice, which some servers treat as a
 	 * request to act as another user).
 	 */
 	static final class Plain extends SingleMessage {
@@ -157,6 +158,10 @@ abstract class SaslExchange {
 		private boolean answered;
 
 		CramMd5(String username, String password) {
+			if (password.isEmpty()) {
+				// HMAC needs a key; the JDK's refusal would surface as a bare IllegalArgumentException mid-exchange
+				throw new InvalidInputException("password", "CRAM-MD5 cannot use an empty password");
+			}
 			this.username = username;
 			this.password = password;
 		}

@@ -228,7 +228,7 @@ public final class SmtpConnection implements AutoCloseable {
 	}
 
 	SmtpReply read(String verb, SmtpPhase phase) {
-		return read(verb, phase, this.settings.commandTimeout());
+		return read(verb, phase, this.settings.replyTimeout(phase));
 	}
 
 	SmtpReply command(String verb, String line, SmtpPhase phase) {

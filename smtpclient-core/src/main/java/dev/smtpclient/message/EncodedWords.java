@@ -31,8 +31,23 @@ final class EncodedWords {
 	 * @return the words, at least one
 	 */
 	static List<String> encode(String text) {
+		return encode(text, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Encodes the text, the first word short enough for the room left on the current line when that room holds
+	 * at least the first character (otherwise the first word is a full one, for the next line).
+	 * @param text the text
+	 * @param firstRoom the characters available for the first word
+	 * @return the words, at least one
+	 */
+	static List<String> encode(String text, int firstRoom) {
 		List<String> words = new ArrayList<>();
 		Base64.Encoder base64 = Base64.getEncoder();
+		int firstOctets = Math.min(MAX_OCTETS_PER_WORD,
+				(Math.max(0, firstRoom - PREFIX.length() - SUFFIX.length()) / 4) * 3);
+		int maxOctets = (!text.isEmpty() && utf8Length(text.codePointAt(0)) <= firstOctets) ? firstOctets
+				: MAX_OCTETS_PER_WORD;
 		int start = 0;
 		int octets = 0;
 		int i = 0;
@@ -40,10 +55,11 @@ final class EncodedWords {
 			int codePoint = text.codePointAt(i);
 			int length = Character.charCount(codePoint);
 			int size = utf8Length(codePoint);
-			if (octets + size > MAX_OCTETS_PER_WORD) {
+			if (octets + size > maxOctets) {
 				words.add(word(base64, text.substring(start, i)));
 				start = i;
 				octets = 0;
+				maxOctets = MAX_OCTETS_PER_WORD;
 			}
 			octets += size;
 			i += length;

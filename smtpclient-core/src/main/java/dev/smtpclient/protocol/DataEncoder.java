@@ -7,13 +7,20 @@ import java.io.OutputStream;
  * Turns message content into DATA octets: every line ending becomes CRLF (bare CR and bare LF too), a line that
  * starts with "." gets a second one (RFC 5321 4.5.2), and {@link #finish()} ends the data with CRLF "." CRLF. No
  * content can end the data early or smuggle a second message, whatever its line endings. For BDAT only the line
- * endings are normalised. Internal.
+ * endings are normalised.
+ * <p>
+ * A line longer than {@value #MAX_LINE_OCTETS} octets (RFC 5322 2.1.1, RFC 5321 4.5.3.1.6) fails the write with a
+ * {@link LineTooLongException} before any of that line's octets go out, so the caller can abandon the data
+ * without ever writing its end. Internal.
  */
 public final class DataEncoder extends OutputStream {
 
 	private static final byte[] CRLF = { '\r', '\n' };
 
 	private static final byte[] END_OF_DATA = { '.', '\r', '\n' };
+
+	/** The longest line, without its CRLF. */
+	public static final int MAX_LINE_OCTETS = 998;
 
 	private final OutputStream out;
 
@@ -22,6 +29,10 @@ public final class DataEncoder extends OutputStream {
 	private boolean atLineStart = true;
 
 	private boolean pendingCr;
+
+	private int lineOctets;
+
+	private long lineNumber = 1;
 
 	private long count;
 
@@ -68,12 +79,14 @@ public final class DataEncoder extends OutputStream {
 			if (b == '\r') {
 				emit(CRLF, 0, 1);
 				this.pendingCr = true;
+				nextLine();
 				i++;
 				continue;
 			}
 			if (b == '\n') {
 				emit(CRLF, 0, 2);
 				this.atLineStart = true;
+				nextLine();
 				i++;
 				continue;
 			}
@@ -88,8 +101,17 @@ public final class DataEncoder extends OutputStream {
 			while (i < end && bytes[i] != '\r' && bytes[i] != '\n') {
 				i++;
 			}
+			this.lineOctets += i - runStart;
+			if (this.lineOctets > MAX_LINE_OCTETS) {
+				throw new LineTooLongException(this.lineNumber);
+			}
 			emit(bytes, runStart, i - runStart);
 		}
+	}
+
+	private void nextLine() {
+		this.lineNumber++;
+		this.lineOctets = 0;
 	}
 
 	private void emit(byte[] bytes, int offset, int length) throws IOException {
@@ -137,6 +159,28 @@ public final class DataEncoder extends OutputStream {
 	@Override
 	public void close() {
 		// closing the encoder must never close the connection
+	}
+
+	/**
+	 * The content has a line longer than {@value #MAX_LINE_OCTETS} octets; nothing of that line was written.
+	 */
+	public static final class LineTooLongException extends IOException {
+
+		private final long lineNumber;
+
+		LineTooLongException(long lineNumber) {
+			super("line " + lineNumber + " is longer than " + MAX_LINE_OCTETS + " octets (RFC 5322 2.1.1)");
+			this.lineNumber = lineNumber;
+		}
+
+		/**
+		 * The number of the offending line, counting from 1.
+		 * @return the line number
+		 */
+		public long lineNumber() {
+			return this.lineNumber;
+		}
+
 	}
 
 }

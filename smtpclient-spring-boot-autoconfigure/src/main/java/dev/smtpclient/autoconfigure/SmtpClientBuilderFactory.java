@@ -84,9 +84,14 @@ final class SmtpClientBuilderFactory {
 		if (heloName != null) {
 			connection.heloName(heloName);
 		}
+		// the command timeout first: it also sets the phases that the lines after it then set apart
 		connection.connectTimeout(properties.getConnectTimeout())
 			.tlsHandshakeTimeout(properties.getTlsHandshakeTimeout())
 			.commandTimeout(properties.getCommandTimeout())
+			.greetingTimeout(properties.getGreetingTimeout())
+			.mailTimeout(properties.getMailTimeout())
+			.rcptTimeout(properties.getRcptTimeout())
+			.dataInitiationTimeout(properties.getDataInitiationTimeout())
 			.dataTimeout(properties.getDataTimeout())
 			.writeTimeout(properties.getWriteTimeout());
 		connection.authMechanisms(properties.getAuth().getMechanisms());

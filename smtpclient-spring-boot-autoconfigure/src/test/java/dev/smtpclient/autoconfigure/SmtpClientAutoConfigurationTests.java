@@ -23,6 +23,7 @@ import dev.smtpclient.SendResult;
 import dev.smtpclient.SmtpClient;
 import dev.smtpclient.SmtpConnectionInfo;
 import dev.smtpclient.SmtpEventListener;
+import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpUrl;
 import dev.smtpclient.TlsPolicy;
 
@@ -60,12 +61,29 @@ class SmtpClientAutoConfigurationTests {
 	}
 
 	@Test
+	void defaultTimeoutsAreTheCoreOnes() {
+		this.contextRunner.withPropertyValues("smtp.url=smtp://mail.example.com").run((context) -> {
+			ConnectionSettings settings = context.getBean(SmtpClient.class).connectionSettings();
+			ConnectionSettings core = ConnectionSettings.builder().host("mail.example.com").port(25).build();
+			for (SmtpPhase phase : SmtpPhase.values()) {
+				assertThat(settings.replyTimeout(phase)).as(phase.name()).isEqualTo(core.replyTimeout(phase));
+			}
+			assertThat(settings.connectTimeout()).isEqualTo(core.connectTimeout());
+			assertThat(settings.tlsHandshakeTimeout()).isEqualTo(core.tlsHandshakeTimeout());
+			assertThat(settings.writeTimeout()).isEqualTo(core.writeTimeout());
+			assertThat(settings.dataTimeout()).isEqualTo(Duration.ofMinutes(10));
+		});
+	}
+
+	@Test
 	void propertiesBindToConnectionAndPoolSettings() {
 		this.contextRunner
 			.withPropertyValues("smtp.url=smtp://user:from-url@mail.example.com:2525", "smtp.username=other",
 					"smtp.password=from-property", "smtp.tls=implicit", "smtp.helo-name=app.example.com",
 					"smtp.connect-timeout=3s", "smtp.tls-handshake-timeout=4s", "smtp.command-timeout=5s",
-					"smtp.data-timeout=6s", "smtp.write-timeout=7s", "smtp.auth.mechanisms=plain,cram-md5",
+					"smtp.data-timeout=6s", "smtp.write-timeout=7s", "smtp.greeting-timeout=8s",
+					"smtp.mail-timeout=9s", "smtp.rcpt-timeout=10s", "smtp.data-initiation-timeout=11s",
+					"smtp.auth.mechanisms=plain,cram-md5",
 					"smtp.auth.allow-plaintext=true", "smtp.require-all-recipients=true", "smtp.pool.max-size=3",
 					"smtp.pool.idle-timeout=20s", "smtp.pool.max-lifetime=2m",
 					"smtp.pool.max-messages-per-connection=10", "smtp.pool.acquire-timeout=1s",
@@ -86,6 +104,10 @@ class SmtpClientAutoConfigurationTests {
 				assertThat(settings.commandTimeout()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(settings.dataTimeout()).isEqualTo(Duration.ofSeconds(6));
 				assertThat(settings.writeTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(settings.greetingTimeout()).isEqualTo(Duration.ofSeconds(8));
+				assertThat(settings.mailTimeout()).isEqualTo(Duration.ofSeconds(9));
+				assertThat(settings.rcptTimeout()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(settings.dataInitiationTimeout()).isEqualTo(Duration.ofSeconds(11));
 				assertThat(settings.authMechanisms()).containsExactlyInAnyOrder(AuthMechanism.PLAIN,
 						AuthMechanism.CRAM_MD5);
 				assertThat(settings.allowPlaintextAuth()).isTrue();
