@@ -23,6 +23,7 @@ class ExternalServerTests {
 	@Test
 	void startsNoEmbeddedServer() {
 		assertThat(this.context.getBeansOfType(EmbeddedSmtpServer.class)).isEmpty();
+		assertThat(this.context.getBeansOfType(ThrowawayCertificates.class)).isEmpty();
 		assertThat(this.context.getEnvironment().getProperty("smtp.url")).isEqualTo("smtp://127.0.0.1:10027");
 		assertThat(this.inbox.list().embedded()).isFalse();
 	}
