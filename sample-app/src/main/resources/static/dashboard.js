@@ -125,7 +125,7 @@ function push(chart, label, values) {
     if (!dataset) {
       const color = COLORS[chart.data.datasets.length % COLORS.length];
       dataset = { label: name, data: new Array(chart.data.labels.length - 1).fill(null), borderColor: color,
-        backgroundColor: color, borderWidth: 2, tension: 0.2 };
+        backgroundColor: color, borderWidth: 2, tension: 0 };
       chart.data.datasets.push(dataset);
     }
     dataset.data.push(value);
