@@ -14,7 +14,8 @@ const METERS = {
   pool: { active: 'smtp.client.pool.active', idle: 'smtp.client.pool.idle',
     pending: 'smtp.client.pool.pending', max: 'smtp.client.pool.max' }
 };
-const HEALTH = { component: 'smtp', tlsProtocolKeys: ['tls.protocol', 'tlsProtocol', 'tls'] };
+// the TLS protocol is found as a flat detail ("tls.protocol", "tlsProtocol") or nested ("tls": {"protocol": ...})
+const HEALTH = { component: 'smtp', tlsProtocolKey: /^tls[._-]?protocol$/i, tlsKey: /^tls$/i };
 const POLL_MILLIS = 2000;
 const POINTS = 60;
 const COLORS = ['#2f6fed', '#1e7a46', '#b42318', '#c27c0e', '#7b3fe4', '#0e7c86'];
@@ -160,14 +161,26 @@ function detailText(value) {
   return (value !== null && typeof value === 'object') ? JSON.stringify(value) : String(value);
 }
 
+function tlsProtocol(details) {
+  for (const [key, value] of Object.entries(details)) {
+    if (HEALTH.tlsProtocolKey.test(key) && typeof value === 'string') {
+      return value;
+    }
+    if (HEALTH.tlsKey.test(key) && value && typeof value.protocol === 'string') {
+      return value.protocol;
+    }
+  }
+  return null;
+}
+
 async function pollHealth() {
   const response = await fetch('/actuator/health', { headers: { Accept: 'application/json' } });
   const health = await response.json();
   const component = (health.components || {})[HEALTH.component] || health;
   const details = component.details || {};
   const status = document.getElementById('health-status');
-  const tlsKey = HEALTH.tlsProtocolKeys.find((key) => key in details);
-  status.textContent = component.status + (tlsKey ? ' · ' + detailText(details[tlsKey]) : '');
+  const tls = tlsProtocol(details);
+  status.textContent = component.status + (tls ? ' · ' + tls : '');
   status.className = 'status ' + (component.status === 'UP' ? 'up' : 'down');
   document.getElementById('health-card').className = 'card wide ' + (component.status === 'UP' ? 'ok' : 'error');
   const table = document.getElementById('health-details');
@@ -199,7 +212,6 @@ function showBatch(progress) {
   batchProgress.value = progress.sent + progress.failed;
   batchStatus.textContent = progress.sent + ' sent, ' + progress.failed + ' failed of ' + progress.total
     + (progress.running ? '…' : ' (done)');
-  batchStatus.id = 'batch-status';
   batchStatus.dataset.done = String(!progress.running);
   batchButton.disabled = progress.running;
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Out of the box the app listens on loopback only: other hosts on the network cannot reach it.
@@ -50,7 +51,7 @@ class ServerAddressTests {
 			.flatMap(NetworkInterface::inetAddresses)
 			.filter((address) -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
 			.findFirst();
-		org.junit.jupiter.api.Assumptions.assumeTrue(other.isPresent(), "this machine has only loopback addresses");
+		assumeTrue(other.isPresent(), "this machine has only loopback addresses");
 		assertThatIOException().isThrownBy(() -> {
 			try (Socket socket = new Socket()) {
 				socket.connect(new InetSocketAddress(other.get(), this.port), 2000);
