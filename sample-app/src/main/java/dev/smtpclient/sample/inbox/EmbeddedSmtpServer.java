@@ -1,8 +1,8 @@
 package dev.smtpclient.sample.inbox;
 
 import java.net.InetAddress;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
