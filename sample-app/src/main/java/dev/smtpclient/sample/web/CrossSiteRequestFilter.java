@@ -2,14 +2,18 @@ package dev.smtpclient.sample.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,6 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * when it carries an {@code Origin} other than the app's own scheme, host and port (older browsers, opaque
  * {@code null} origins). A request with neither header is not from a browser's cross-site context (curl, scripts,
  * the command line) and goes through; so does the app's own page, whose requests are same-origin.
+ * <p>
+ * Every request, reads included, must also name the app by a host it knows: {@code localhost}, an IP address, or one
+ * of {@code sample.allowed-hosts}. Otherwise a page whose domain resolves to 127.0.0.1 (DNS rebinding) would be
+ * same-origin with the app and could read the inbox and send mail.
  */
 @Component
 public class CrossSiteRequestFilter extends OncePerRequestFilter {
@@ -31,14 +39,37 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
 
 	private static final Set<String> OTHER_SITES = Set.of("cross-site", "same-site");
 
+	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+	private final Set<String> allowedHosts;
+
+	public CrossSiteRequestFilter(@Value("${sample.allowed-hosts:}") List<String> allowedHosts) {
+		this.allowedHosts = allowedHosts.stream()
+			.map(String::trim)
+			.filter((host) -> !host.isEmpty())
+			.map((host) -> host.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (!isKnownHost(request.getServerName())) {
+			response.sendError(HttpStatus.FORBIDDEN.value(), "Unknown host name; add it to sample.allowed-hosts");
+			return;
+		}
 		if (!SAFE_METHODS.contains(request.getMethod()) && isFromAnotherSite(request)) {
 			response.sendError(HttpStatus.FORBIDDEN.value(), "Cross-site request refused");
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private boolean isKnownHost(String serverName) {
+		String host = hostWithoutBrackets(serverName).toLowerCase(Locale.ROOT);
+		// an IP address cannot be rebound; a name can, unless it is localhost's own
+		return host.equals("localhost") || host.endsWith(".localhost") || host.contains(":")
+				|| IPV4.matcher(host).matches() || this.allowedHosts.contains(host);
 	}
 
 	static boolean isFromAnotherSite(HttpServletRequest request) {

@@ -92,6 +92,32 @@ class CrossSiteRequestTests {
 	}
 
 	@Test
+	void refusesAPageOfAnotherDomainThatResolvesToLoopback() throws Exception {
+		long before = this.inbox.receivedCount();
+		String json = "{\"from\":\"a@example.com\",\"to\":\"b@example.com\",\"subject\":\"s\",\"text\":\"b\"}";
+		String host = "rebound.test:" + this.port;
+		// DNS rebinding: to the browser the page and the app share the origin http://rebound.test:port
+		assertThat(rawStatus("POST /api/messages HTTP/1.1\r\nHost: " + host + "\r\nOrigin: http://" + host
+				+ "\r\nSec-Fetch-Site: same-origin\r\nContent-Type: application/json\r\nContent-Length: "
+				+ json.length() + "\r\nConnection: close\r\n\r\n" + json)).isEqualTo(403);
+		assertThat(rawStatus("GET /api/inbox HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n"))
+			.isEqualTo(403);
+		assertThat(rawStatus("GET /api/inbox HTTP/1.1\r\nHost: localhost:" + this.port
+				+ "\r\nConnection: close\r\n\r\n")).isEqualTo(200);
+		assertThat(this.inbox.receivedCount()).isEqualTo(before);
+	}
+
+	private int rawStatus(String request) throws java.io.IOException {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+					java.nio.charset.StandardCharsets.US_ASCII))
+				.readLine();
+			return Integer.parseInt(statusLine.split(" ")[1]);
+		}
+	}
+
+	@Test
 	void refusesACrossSiteInboxClear() {
 		sendFrom("http://127.0.0.1:" + this.port, "same-origin");
 		assertThat(this.inbox.messages()).isNotEmpty();
