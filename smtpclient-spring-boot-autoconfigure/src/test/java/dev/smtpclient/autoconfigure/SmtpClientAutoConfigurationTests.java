@@ -72,7 +72,7 @@ class SmtpClientAutoConfigurationTests {
 					"smtp.pool.validate-after-idle=0s", "smtp.pool.housekeeping-interval=30s",
 					"smtp.retry.max-attempts=3", "smtp.retry.initial-backoff=100ms", "smtp.rate-limit=2.5",
 					"smtp.default-from=noreply@example.com", "smtp.dkim.domain=example.com",
-					"smtp.dkim.selector=s1", "smtp.health.timeout=2s", "smtp.health.cache-ttl=10s",
+					"smtp.dkim.selector=s1", "smtp.health.timeout=2s", "smtp.health.interval=10s",
 					"smtp.health.authenticate=true", "smtp.mail-sender.enabled=false", "smtp.pool.min-idle=0")
 			.run((context) -> {
 				SmtpClient client = context.getBean(SmtpClient.class);
@@ -107,7 +107,7 @@ class SmtpClientAutoConfigurationTests {
 				assertThat(properties.getDkim().isEnabled()).isFalse();
 				assertThat(properties.getDkim().getSelector()).isEqualTo("s1");
 				assertThat(properties.getHealth().getTimeout()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(properties.getHealth().getCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(properties.getHealth().getInterval()).isEqualTo(Duration.ofSeconds(10));
 				assertThat(properties.getHealth().isAuthenticate()).isTrue();
 				assertThat(properties.getMailSender().isEnabled()).isFalse();
 			});
