@@ -322,6 +322,32 @@ class SmtpClientAutoConfigurationTests {
 	}
 
 	@Test
+	void dkimKeyLoadsThroughTheContextsResourceLoader() throws Exception {
+		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("Ed25519");
+		String pem = "-----BEGIN PRIVATE KEY-----\n"
+				+ java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+					.encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+				+ "\n-----END PRIVATE KEY-----\n";
+		// a protocol only this context knows, as a secrets store would register one
+		org.springframework.core.io.ProtocolResolver secrets = (location, loader) -> location.equals("secrets:dkim")
+				? new org.springframework.core.io.ByteArrayResource(pem.getBytes()) : null;
+		try (dev.smtpclient.test.FakeSmtpSink sink = new dev.smtpclient.test.FakeSmtpSink(true)) {
+			this.contextRunner.withInitializer((context) -> context.addProtocolResolver(secrets))
+				.withPropertyValues("smtp.url=smtp://127.0.0.1:" + sink.port(), "smtp.dkim.enabled=true",
+						"smtp.dkim.domain=example.com", "smtp.dkim.selector=mail", "smtp.dkim.private-key=secrets:dkim")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					context.getBean(SmtpClient.class)
+						.send(Envelope.of("a@example.com", "b@example.com"), MessageContent
+							.ofString("From: a@example.com\r\nTo: b@example.com\r\nSubject: signed\r\n\r\nbody\r\n"));
+					assertThat(sink.messages()).singleElement()
+						.asString()
+						.startsWith("DKIM-Signature: v=1; a=ed25519-sha256;");
+				});
+		}
+	}
+
+	@Test
 	void dkimWithoutAKeyFailsStartup() {
 		this.contextRunner.withPropertyValues("smtp.url=smtp://127.0.0.1:2525", "smtp.dkim.enabled=true",
 				"smtp.dkim.domain=example.com", "smtp.dkim.selector=mail")
