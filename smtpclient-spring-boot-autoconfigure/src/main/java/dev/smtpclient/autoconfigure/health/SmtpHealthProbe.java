@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 
 import dev.smtpclient.ConnectionSettings;
@@ -87,7 +89,7 @@ final class SmtpHealthProbe {
 			builder = up(connection);
 		}
 		catch (SmtpException ex) {
-			builder = down().withDetail("error", ex.getClass().getSimpleName() + ": " + ex.getMessage())
+			builder = down().withDetail("error", ex.getClass().getSimpleName() + ": " + withoutUser(ex.getMessage()))
 				.withDetail("phase", ex.phase().toString());
 		}
 		Instant end = this.clock.instant();
@@ -96,6 +98,17 @@ final class SmtpHealthProbe {
 			builder = timedOut();
 		}
 		return builder.withDetail("latency", took.toMillis() + "ms").withDetail("checkedAt", end.toString()).build();
+	}
+
+	/**
+	 * The message with the login name taken out: an AUTH failure names the user it tried.
+	 */
+	private String withoutUser(@Nullable String message) {
+		String username = this.settings.username();
+		if (message == null || username == null || username.isEmpty()) {
+			return String.valueOf(message);
+		}
+		return message.replace(username, "<user>");
 	}
 
 	private Health.Builder up(SmtpConnection connection) {
