@@ -68,6 +68,37 @@ class SmtpClientLifecycleAutoConfigurationTests {
 	}
 
 	@Test
+	void aSendLongerThanTheShutdownPhasesTimeoutDoesNotHoldTheShutdown() throws Exception {
+		try (ScriptedSmtpServer server = new ScriptedSmtpServer().reply("220 fake.test ESMTP")
+			.ehlo()
+			.expect("MAIL FROM:<from@example.com>")
+			.reply("250 ok")
+			.expect("RCPT TO:<to@example.com>")
+			.reply("250 ok")
+			.expect("DATA")
+			.reply("354 go on")
+			.readData()
+			.pause(Duration.ofSeconds(3))
+			.reply("250 2.0.0 queued as 4712")
+			.expect("QUIT")
+			.reply("221 bye")
+			.start()) {
+			this.contextRunner.withPropertyValues("smtp.url=smtp://127.0.0.1:" + server.port(), "smtp.tls=none",
+					"spring.lifecycle.timeout-per-shutdown-phase=300ms")
+				.run((context) -> {
+					SmtpSender sender = context.getBean(SmtpSender.class);
+					CompletableFuture<SendResult> inFlight = CompletableFuture.supplyAsync(() -> sender.send(MAIL));
+					awaitMessageData(server);
+					context.close();
+					// the client's own close() would have waited for it (10 s): the phase's timeout was the grace
+					assertThat(inFlight).isNotDone();
+					// not cut off: the server's late reply still reaches the caller
+					assertThat(inFlight.get(10, TimeUnit.SECONDS).queueId()).contains("4712");
+				});
+		}
+	}
+
+	@Test
 	void stopsAfterTheWebServerWithTheShutdownPhasesTimeoutAsGrace() {
 		this.contextRunner
 			.withPropertyValues("smtp.url=smtp://mail.example.com", "smtp.test-mode=true",
