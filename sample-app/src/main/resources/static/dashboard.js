@@ -8,11 +8,12 @@ const METERS = {
   percentileTag: 'phi',
   percentiles: ['0.5', '0.95', '0.99'],
   outcomeTag: 'outcome',
-  successOutcome: 'success',
-  bytesWritten: 'smtp.client.bytes.written',
-  bytesRead: 'smtp.client.bytes.read',
-  pool: { active: 'smtp.client.pool.active', idle: 'smtp.client.pool.idle',
-    pending: 'smtp.client.pool.pending', max: 'smtp.client.pool.max' }
+  successOutcome: 'SUCCESS',
+  bytesWritten: 'smtp.client.sent',
+  bytesRead: 'smtp.client.received',
+  // a meter name, then the tags that select the series
+  pool: { active: ['smtp.client.connections', 'state:active'], idle: ['smtp.client.connections', 'state:idle'],
+    pending: ['smtp.client.connections.pending'], max: ['smtp.client.connections.max'] }
 };
 // the TLS protocol is found as a flat detail ("tls.protocol", "tlsProtocol") or nested ("tls": {"protocol": ...})
 const HEALTH = { component: 'smtp', tlsProtocolKey: /^tls[._-]?protocol$/i, tlsKey: /^tls$/i };
@@ -102,8 +103,8 @@ async function sample() {
     read: statistic(await meter(resolve(METERS.bytesRead)), 'COUNT')
   };
   const pool = {};
-  for (const [label, name] of Object.entries(METERS.pool)) {
-    pool[label] = statistic(await meter(resolve(name)), 'VALUE');
+  for (const [label, [name, ...tags]] of Object.entries(METERS.pool)) {
+    pool[label] = statistic(await meter(resolve(name), tags), 'VALUE');
   }
   return { at: Date.now(), counts, latency, bytes, pool };
 }

@@ -337,17 +337,29 @@ public final class SmtpClient implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		close(CLOSE_GRACE);
+	}
+
+	/**
+	 * Closes the client gracefully: from now on new sends are refused, sends under way (and those already
+	 * waiting for a connection) get up to the grace to finish, then every idle connection ends with QUIT and a
+	 * connection still lent ends when its send returns. Idempotent: a second call returns at once.
+	 * @param grace the longest wait for sends under way
+	 * @return whether every send under way finished within the grace ({@code false} also when already closed)
+	 */
+	public boolean close(Duration grace) {
 		if (!this.closed.compareAndSet(false, true)) {
-			return;
+			return false;
 		}
 		if (this.housekeeper != null) {
 			this.housekeeper.shutdownNow();
 		}
-		this.pool.awaitQuiescence(CLOSE_GRACE);
+		boolean drained = this.pool.awaitQuiescence(grace);
 		this.pool.close();
 		if (this.ownedExecutor != null) {
 			this.ownedExecutor.shutdown();
 		}
+		return drained;
 	}
 
 	private void requireOpen() {

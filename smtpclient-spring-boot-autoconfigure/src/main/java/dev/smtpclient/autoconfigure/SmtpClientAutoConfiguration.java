@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.io.ResourceLoader;
 
 import dev.smtpclient.SmtpClient;
 import dev.smtpclient.SmtpClientBuilder;
@@ -35,9 +36,10 @@ public final class SmtpClientAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	SmtpClient smtpClient(SmtpConnectionDetails connectionDetails, SmtpProperties properties,
-			ObjectProvider<SmtpEventListener> listeners, ObjectProvider<SmtpClientCustomizer> customizers) {
+			ObjectProvider<SmtpEventListener> listeners, ObjectProvider<SmtpClientCustomizer> customizers,
+			ResourceLoader resourceLoader) {
 		SmtpClientBuilder builder = SmtpClientBuilderFactory.create(connectionDetails, properties,
-				listeners.orderedStream().toList());
+				listeners.orderedStream().toList(), resourceLoader);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
