@@ -6,12 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.smtpclient.internal.pool.BatchSender;
+import dev.smtpclient.internal.pool.ConnectionPool;
+import dev.smtpclient.internal.pool.PooledConnection;
+import dev.smtpclient.internal.pool.RateLimiter;
+import dev.smtpclient.internal.session.SafeEventListener;
 
 /**
  * A thread-safe SMTP client that keeps a pool of connections, each greeted, secured and authenticated once and
@@ -193,34 +199,34 @@ public final class SmtpClient implements AutoCloseable {
 		}
 	}
 
-	ConnectionPool pool() {
+	public ConnectionPool pool() {
 		return this.pool;
 	}
 
-	RetryPolicy retryPolicy() {
+	public RetryPolicy retryPolicy() {
 		return this.retryPolicy;
 	}
 
-	RateLimiter rateLimiter() {
+	public RateLimiter rateLimiter() {
 		return this.rateLimiter;
 	}
 
-	Executor executor() {
+	public Executor executor() {
 		return this.executor;
 	}
 
-	Clock clock() {
+	public Clock clock() {
 		return this.clock;
 	}
 
-	boolean hasDkim() {
+	public boolean hasDkim() {
 		return this.dkimSigner != null;
 	}
 
 	/**
 	 * Signs the content when DKIM is configured: once, before any attempt, so every attempt sends the same bytes.
 	 */
-	MessageContent prepare(MessageContent content) {
+	public MessageContent prepare(MessageContent content) {
 		if (this.dkimSigner == null) {
 			return content;
 		}

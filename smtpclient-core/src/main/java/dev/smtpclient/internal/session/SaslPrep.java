@@ -1,6 +1,8 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.session;
 
 import java.text.Normalizer;
+
+import dev.smtpclient.InvalidInputException;
 
 /**
  * SASLprep (RFC 4013), the stringprep profile (RFC 3454) for user names and passwords, as a query: unassigned code

@@ -1,4 +1,4 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.session;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,7 +6,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-import dev.smtpclient.protocol.DataEncoder;
+import dev.smtpclient.ConnectionSettings;
+import dev.smtpclient.DsnOptions;
+import dev.smtpclient.Envelope;
+import dev.smtpclient.InvalidInputException;
+import dev.smtpclient.MessageContent;
+import dev.smtpclient.OutcomeUnknownException;
+import dev.smtpclient.RecipientResult;
+import dev.smtpclient.SendResult;
+import dev.smtpclient.ServerCapabilities;
+import dev.smtpclient.SmtpCapabilityException;
+import dev.smtpclient.SmtpConnection;
+import dev.smtpclient.SmtpConnectionException;
+import dev.smtpclient.SmtpException;
+import dev.smtpclient.SmtpPhase;
+import dev.smtpclient.SmtpProtocolException;
+import dev.smtpclient.SmtpRecipientsRejectedException;
+import dev.smtpclient.SmtpReply;
+import dev.smtpclient.SmtpReplyException;
+import dev.smtpclient.internal.protocol.DataEncoder;
 
 /**
  * One message on an open connection: MAIL FROM, RCPT TO for each recipient, DATA, the content and the final ".".
@@ -14,7 +32,7 @@ import dev.smtpclient.protocol.DataEncoder;
  * order. The steps are separate so that a sequence of messages on one connection can put the next message's
  * commands in the same write as this one's data and final ".".
  */
-final class MailTransaction {
+public final class MailTransaction {
 
 	private final SmtpConnection connection;
 
@@ -24,7 +42,7 @@ final class MailTransaction {
 
 	private final MessageContent content;
 
-	MailTransaction(SmtpConnection connection, Envelope envelope, MessageContent content) {
+	public MailTransaction(SmtpConnection connection, Envelope envelope, MessageContent content) {
 		this.connection = connection;
 		this.settings = connection.settings();
 		this.envelope = envelope;
@@ -52,7 +70,7 @@ final class MailTransaction {
 
 	private BdatWriter chunks;
 
-	SendResult run() {
+	public SendResult run() {
 		writeCommands();
 		if (this.pipelined) {
 			this.connection.flush(SmtpPhase.MAIL);
@@ -68,7 +86,7 @@ final class MailTransaction {
 	 * ride in the group). With PIPELINING nothing is flushed or read yet, so the caller may put these commands in
 	 * the same write as the previous message's data; without it, each command waits for its reply here.
 	 */
-	void writeCommands() {
+	public void writeCommands() {
 		String mailCommand = mailCommand(this.connection.capabilities());
 		this.connection.write("MAIL", mailCommand, mailCommand);
 		if (!this.pipelined) {
@@ -101,7 +119,7 @@ final class MailTransaction {
 	 * Reads the replies to the commands (for a pipelined group, in order), decides whether the message can go,
 	 * and gets the 354 for DATA.
 	 */
-	void awaitCommandReplies() {
+	public void awaitCommandReplies() {
 		if (this.pipelined) {
 			this.mailReply = readInGroup("MAIL", SmtpPhase.MAIL);
 			for (String recipient : this.envelope.recipients()) {
@@ -159,7 +177,7 @@ final class MailTransaction {
 		return refusal;
 	}
 
-	boolean isChunked() {
+	public boolean isChunked() {
 		return this.chunked;
 	}
 
@@ -167,7 +185,7 @@ final class MailTransaction {
 	 * Reads the reply to the final "." and ends the transaction.
 	 * @return the result when the server accepted the message
 	 */
-	SendResult awaitFinalReply() {
+	public SendResult awaitFinalReply() {
 		SmtpReply finalReply = this.chunked ? this.chunks.awaitLastReply() : readFinalReply();
 		// after a refused BDAT the server still holds the transaction (RFC 3030 4.2): the next send resets it
 		this.connection.inTransaction(this.chunked && !finalReply.isPositive());
@@ -247,7 +265,7 @@ final class MailTransaction {
 	/**
 	 * Writes the content and the end of data into the transport's buffer; {@link #flushEndOfData()} sends them.
 	 */
-	void writeContent() {
+	public void writeContent() {
 		TransportStream wire = new TransportStream(this.connection);
 		if (this.chunked) {
 			this.chunks = new BdatWriter(this.connection, wire);
@@ -296,7 +314,7 @@ final class MailTransaction {
 	/**
 	 * Sends what is buffered: the end of data, and whatever was written after it (the next message's commands).
 	 */
-	void flushEndOfData() {
+	public void flushEndOfData() {
 		try {
 			this.connection.transport().flush();
 		}

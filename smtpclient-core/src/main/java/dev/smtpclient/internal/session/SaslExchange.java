@@ -1,4 +1,4 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.session;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -7,6 +7,11 @@ import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import dev.smtpclient.AuthMechanism;
+import dev.smtpclient.ConnectionSettings;
+import dev.smtpclient.InvalidInputException;
+import dev.smtpclient.SmtpAuthenticationException;
 
 /**
  * The client side of one SASL mechanism's exchange. Responses are raw bytes; the caller base64-encodes them and

@@ -1,4 +1,4 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.pool;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,12 +16,21 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import dev.smtpclient.PoolSettings;
+import dev.smtpclient.PoolStats;
+import dev.smtpclient.SmtpConnection;
+import dev.smtpclient.SmtpConnectionException;
+import dev.smtpclient.SmtpEventListener;
+import dev.smtpclient.SmtpException;
+import dev.smtpclient.SmtpPhase;
+import dev.smtpclient.SmtpPoolTimeoutException;
+
 /**
  * The connections of one client. Idle connections are reused most recently returned first, so that under light
  * load the others go idle and are closed. Connections are opened and closed outside the lock, so a slow server
  * never blocks the sends that could use an idle connection.
  */
-final class ConnectionPool implements AutoCloseable {
+public final class ConnectionPool implements AutoCloseable {
 
 	private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
@@ -73,7 +82,7 @@ final class ConnectionPool implements AutoCloseable {
 
 	private boolean shutDown;
 
-	ConnectionPool(PoolSettings settings, Supplier<SmtpConnection> factory, Clock clock, SmtpEventListener events) {
+	public ConnectionPool(PoolSettings settings, Supplier<SmtpConnection> factory, Clock clock, SmtpEventListener events) {
 		this.settings = settings;
 		this.factory = factory;
 		this.clock = clock;
@@ -93,7 +102,7 @@ final class ConnectionPool implements AutoCloseable {
 	 * @throws SmtpPoolTimeoutException when none became free in time
 	 * @throws SmtpException when a new connection could not be opened
 	 */
-	PooledConnection acquire() {
+	public PooledConnection acquire() {
 		long deadline = System.nanoTime() + this.settings.acquireTimeout().toNanos();
 		while (true) {
 			List<PooledConnection> stale = new ArrayList<>();
@@ -225,7 +234,7 @@ final class ConnectionPool implements AutoCloseable {
 	 * and the pool is running; otherwise it is closed.
 	 * @param pooled the connection
 	 */
-	void release(PooledConnection pooled) {
+	public void release(PooledConnection pooled) {
 		SmtpConnection connection = pooled.connection();
 		long now = this.clock.millis();
 		boolean keep = connection.isUsable() && connection.messagesSent() < this.settings.maxMessagesPerConnection()
@@ -260,7 +269,7 @@ final class ConnectionPool implements AutoCloseable {
 	/**
 	 * A lent connection that must not come back (its state is unknown).
 	 */
-	void discard(PooledConnection pooled) {
+	public void discard(PooledConnection pooled) {
 		pooled.connection().abort();
 		this.lock.lock();
 		try {
@@ -280,7 +289,7 @@ final class ConnectionPool implements AutoCloseable {
 	 * Opens one connection now and adds it to the idle set.
 	 * @throws SmtpException when it cannot be opened
 	 */
-	void prime() {
+	public void prime() {
 		release(acquireNew());
 	}
 
@@ -308,7 +317,7 @@ final class ConnectionPool implements AutoCloseable {
 	 * Closes idle connections past their idle timeout or lifetime, then opens connections up to the minimum idle.
 	 * Run by the housekeeper; callable directly (tests drive it with their own clock).
 	 */
-	void housekeep() {
+	public void housekeep() {
 		List<PooledConnection> stale = new ArrayList<>();
 		int missing;
 		this.lock.lock();
@@ -351,7 +360,7 @@ final class ConnectionPool implements AutoCloseable {
 	/**
 	 * Closes the idle connections (the seed's {@code disconnect()}); lent ones close when they come back.
 	 */
-	void closeIdle() {
+	public void closeIdle() {
 		List<PooledConnection> all;
 		this.lock.lock();
 		try {
@@ -393,7 +402,7 @@ final class ConnectionPool implements AutoCloseable {
 	 * @param timeout the longest wait
 	 * @return whether every connection came back
 	 */
-	boolean awaitQuiescence(Duration timeout) {
+	public boolean awaitQuiescence(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		this.lock.lock();
 		try {
@@ -415,7 +424,7 @@ final class ConnectionPool implements AutoCloseable {
 		}
 	}
 
-	PoolStats stats() {
+	public PoolStats stats() {
 		this.lock.lock();
 		try {
 			return statsLocked();

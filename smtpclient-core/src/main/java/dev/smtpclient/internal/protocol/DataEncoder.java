@@ -1,4 +1,4 @@
-package dev.smtpclient.protocol;
+package dev.smtpclient.internal.protocol;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,17 +1,21 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.pool;
 
 import java.time.Duration;
+
+import dev.smtpclient.InvalidInputException;
+import dev.smtpclient.SmtpConnectionException;
+import dev.smtpclient.SmtpPhase;
 
 /**
  * Spaces sends out evenly to at most a given rate, shared by all threads of a client.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
 	private final long intervalNanos;
 
 	private long nextFreeNanos = System.nanoTime();
 
-	RateLimiter(double permitsPerSecond) {
+	public RateLimiter(double permitsPerSecond) {
 		if (!(permitsPerSecond > 0)) {
 			throw new InvalidInputException("rateLimit", "must be a positive number of messages per second");
 		}
@@ -22,7 +26,7 @@ final class RateLimiter {
 	 * Waits for the next permit.
 	 * @throws SmtpConnectionException when interrupted while waiting
 	 */
-	void acquire() {
+	public void acquire() {
 		try {
 			acquireInterruptibly();
 		}
@@ -36,7 +40,7 @@ final class RateLimiter {
 	 * Waits for the next permit.
 	 * @throws InterruptedException when interrupted while waiting; the permit is then spent
 	 */
-	void acquireInterruptibly() throws InterruptedException {
+	public void acquireInterruptibly() throws InterruptedException {
 		long waitNanos;
 		synchronized (this) {
 			long now = System.nanoTime();
@@ -53,7 +57,7 @@ final class RateLimiter {
 	 * Takes a permit if one is free now, without waiting.
 	 * @return whether a permit was taken
 	 */
-	synchronized boolean tryAcquire() {
+	public synchronized boolean tryAcquire() {
 		long now = System.nanoTime();
 		if (now - this.nextFreeNanos < 0) {
 			return false;
@@ -62,7 +66,7 @@ final class RateLimiter {
 		return true;
 	}
 
-	static void sleep(Duration duration) {
+	public static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
 		}

@@ -1,4 +1,4 @@
-package dev.smtpclient.transport;
+package dev.smtpclient.internal.transport;
 
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;

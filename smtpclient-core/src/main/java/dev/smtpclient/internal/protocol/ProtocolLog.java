@@ -1,18 +1,21 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.protocol;
 
 import java.util.function.Consumer;
+
+import dev.smtpclient.SmtpConnectionInfo;
+import dev.smtpclient.SmtpReply;
 
 /**
  * The info and debug log callbacks of one connection. The debug log is the transcript: lines the client sent
  * ("C:") and the server's replies ("S:"), with server text escaped so it cannot forge log lines. Callers pass
  * already-masked text for AUTH; this class never sees a secret.
  */
-final class ProtocolLog {
+public final class ProtocolLog {
 
 	/**
 	 * The default log callback: discards, and lets the log skip building lines nobody reads.
 	 */
-	static final Consumer<String> DISCARD = (line) -> {
+	public static final Consumer<String> DISCARD = (line) -> {
 	};
 
 	private final String prefix;
@@ -21,21 +24,21 @@ final class ProtocolLog {
 
 	private final Consumer<String> debugLog;
 
-	ProtocolLog(SmtpConnectionInfo info, Consumer<String> infoLog, Consumer<String> debugLog) {
+	public ProtocolLog(SmtpConnectionInfo info, Consumer<String> infoLog, Consumer<String> debugLog) {
 		this.prefix = "[" + info + "] ";
 		this.infoLog = infoLog;
 		this.debugLog = debugLog;
 	}
 
-	boolean isDebugEnabled() {
+	public boolean isDebugEnabled() {
 		return this.debugLog != DISCARD;
 	}
 
-	boolean isInfoEnabled() {
+	public boolean isInfoEnabled() {
 		return this.infoLog != DISCARD;
 	}
 
-	void info(String message) {
+	public void info(String message) {
 		if (isInfoEnabled()) {
 			deliver(this.infoLog, this.prefix + message);
 		}
@@ -44,19 +47,19 @@ final class ProtocolLog {
 	/**
 	 * Info lines that cost something to build are built only when someone reads them.
 	 */
-	void info(java.util.function.Supplier<String> message) {
+	public void info(java.util.function.Supplier<String> message) {
 		if (isInfoEnabled()) {
 			deliver(this.infoLog, this.prefix + message.get());
 		}
 	}
 
-	void sent(String maskedLine) {
+	public void sent(String maskedLine) {
 		if (this.debugLog != DISCARD) {
 			deliver(this.debugLog, this.prefix + "C: " + LogText.escape(maskedLine));
 		}
 	}
 
-	void received(SmtpReply reply) {
+	public void received(SmtpReply reply) {
 		if (this.debugLog == DISCARD) {
 			return;
 		}
@@ -66,7 +69,7 @@ final class ProtocolLog {
 		}
 	}
 
-	void debug(String message) {
+	public void debug(String message) {
 		if (this.debugLog != DISCARD) {
 			deliver(this.debugLog, this.prefix + message);
 		}

@@ -1,10 +1,20 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.session;
+
+import dev.smtpclient.ConnectionSettings;
+import dev.smtpclient.ServerCapabilities;
+import dev.smtpclient.SmtpConnection;
+import dev.smtpclient.SmtpException;
+import dev.smtpclient.SmtpPhase;
+import dev.smtpclient.SmtpReply;
+import dev.smtpclient.SmtpReplyException;
+import dev.smtpclient.SmtpTlsException;
+import dev.smtpclient.TlsPolicy;
 
 /**
  * Brings a fresh connection to the point where it can carry mail: greeting, EHLO (HELO for old servers), STARTTLS
  * per the TLS policy with a second EHLO, then AUTH.
  */
-final class Handshake {
+public final class Handshake {
 
 	private final SmtpConnection connection;
 
@@ -12,12 +22,12 @@ final class Handshake {
 
 	private String heloName;
 
-	Handshake(SmtpConnection connection) {
+	public Handshake(SmtpConnection connection) {
 		this.connection = connection;
 		this.settings = connection.settings();
 	}
 
-	void run() {
+	public void run() {
 		greet();
 		hello();
 		negotiateTls();

@@ -1,4 +1,4 @@
-package dev.smtpclient.protocol;
+package dev.smtpclient.internal.protocol;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -12,7 +12,7 @@ import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpProtocolException;
 import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpTimeoutException;
-import dev.smtpclient.transport.Transport;
+import dev.smtpclient.internal.transport.Transport;
 
 /**
  * Reads replies off a transport, strictly and within bounds: a line may hold at most {@value #MAX_LINE} octets, a

@@ -3,4 +3,4 @@
  * later), the STARTTLS upgrade, reads bounded by a deadline and writes bounded by a watchdog. Internal: not API,
  * may change in any release.
  */
-package dev.smtpclient.transport;
+package dev.smtpclient.internal.transport;

@@ -1,4 +1,4 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.session;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,10 +7,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.smtpclient.PoolStats;
+import dev.smtpclient.SendResult;
+import dev.smtpclient.ServerCapabilities;
+import dev.smtpclient.SmtpConnectionInfo;
+import dev.smtpclient.SmtpEventListener;
+import dev.smtpclient.SmtpException;
+import dev.smtpclient.SmtpReply;
+import dev.smtpclient.TlsSessionInfo;
+
 /**
  * Shields the engine from a listener that throws: the failure goes to the debug log and the send goes on.
  */
-final class SafeEventListener implements SmtpEventListener {
+public final class SafeEventListener implements SmtpEventListener {
 
 	private final SmtpEventListener delegate;
 
@@ -21,7 +30,7 @@ final class SafeEventListener implements SmtpEventListener {
 		this.debugLog = debugLog;
 	}
 
-	static SmtpEventListener wrap(SmtpEventListener delegate, Consumer<String> debugLog) {
+	public static SmtpEventListener wrap(SmtpEventListener delegate, Consumer<String> debugLog) {
 		if (delegate == SmtpEventListener.NONE || delegate instanceof SafeEventListener) {
 			return delegate;
 		}

@@ -1,9 +1,18 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.session;
 
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+
+import dev.smtpclient.AuthMechanism;
+import dev.smtpclient.ConnectionSettings;
+import dev.smtpclient.InvalidInputException;
+import dev.smtpclient.SmtpAuthenticationException;
+import dev.smtpclient.SmtpConnection;
+import dev.smtpclient.SmtpPhase;
+import dev.smtpclient.SmtpProtocolException;
+import dev.smtpclient.SmtpReply;
 
 /**
  * Chooses a mechanism and runs the AUTH exchange. Credentials go to the wire only; the transcript shows a

@@ -1,12 +1,14 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.protocol;
 
 import java.nio.charset.StandardCharsets;
+
+import dev.smtpclient.InvalidInputException;
 
 /**
  * Checks text that goes into an SMTP command line. The check is on the UTF-8 bytes that will be written, so no
  * character can smuggle a CR, LF or NUL onto the wire whatever its code point.
  */
-final class WireText {
+public final class WireText {
 
 	private WireText() {
 	}
@@ -17,7 +19,7 @@ final class WireText {
 	 * @param value the value
 	 * @return the value
 	 */
-	static String requireNoControls(String field, String value) {
+	public static String requireNoControls(String field, String value) {
 		if (value == null) {
 			throw new InvalidInputException(field, "must not be null");
 		}
@@ -48,7 +50,7 @@ final class WireText {
 				&& Character.isLowSurrogate(value.charAt(index + 1));
 	}
 
-	static boolean isAscii(String value) {
+	public static boolean isAscii(String value) {
 		for (int i = 0; i < value.length(); i++) {
 			if (value.charAt(i) >= 0x80) {
 				return false;

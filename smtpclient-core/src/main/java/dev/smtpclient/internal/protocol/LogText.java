@@ -1,9 +1,9 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.protocol;
 
 /**
  * Makes untrusted text safe to put in a log line or an exception message.
  */
-final class LogText {
+public final class LogText {
 
 	private static final int MAX_LENGTH = 512;
 
@@ -15,7 +15,7 @@ final class LogText {
 	 * @param text the text
 	 * @return the escaped text
 	 */
-	static String escape(String text) {
+	public static String escape(String text) {
 		StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH) + 16);
 		for (int i = 0; i < text.length(); i++) {
 			if (out.length() >= MAX_LENGTH) {

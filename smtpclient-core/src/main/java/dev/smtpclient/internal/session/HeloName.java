@@ -1,17 +1,20 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.session;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
+import dev.smtpclient.InvalidInputException;
+import dev.smtpclient.internal.protocol.WireText;
+
 /**
  * The name a client gives in EHLO/HELO: a domain or an address literal (RFC 5321 4.1.3).
  */
-final class HeloName {
+public final class HeloName {
 
 	private HeloName() {
 	}
 
-	static String check(String name) {
+	public static String check(String name) {
 		WireText.requireNoControls("heloName", name);
 		if (name.isEmpty() || name.length() > 255) {
 			throw new InvalidInputException("heloName", "must be 1 to 255 characters");
@@ -71,7 +74,7 @@ final class HeloName {
 	 * The default name: the local host name when it is a proper domain with a dot, otherwise the local address of
 	 * the connection as a literal (what RFC 5321 asks of a client without a meaningful name).
 	 */
-	static String defaultFor(InetAddress localAddress) {
+	public static String defaultFor(InetAddress localAddress) {
 		String hostName = LocalHostName.VALUE;
 		if (hostName != null) {
 			return hostName;

@@ -1,4 +1,4 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.pool;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,11 +10,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
+import dev.smtpclient.Mail;
+import dev.smtpclient.RetryPolicy;
+import dev.smtpclient.SendOutcome;
+import dev.smtpclient.SendResult;
+import dev.smtpclient.SmtpClient;
+import dev.smtpclient.SmtpConnection;
+import dev.smtpclient.SmtpConnectionException;
+import dev.smtpclient.SmtpException;
+import dev.smtpclient.SmtpPhase;
+import dev.smtpclient.SmtpReplyException;
+import dev.smtpclient.SmtpTimeoutException;
+import dev.smtpclient.internal.session.MessageSequence;
+
 /**
  * One {@link SmtpClient#sendAll} batch: a shared queue of message indexes, drained by workers that each hold one
  * connection and send message after message on it (pipelined where the server allows).
  */
-final class BatchSender {
+public final class BatchSender {
 
 	private final SmtpClient client;
 
@@ -30,7 +43,7 @@ final class BatchSender {
 
 	private final Map<Mail, Integer> indexes = Collections.synchronizedMap(new IdentityHashMap<>());
 
-	BatchSender(SmtpClient client, List<? extends Mail> mails) {
+	public BatchSender(SmtpClient client, List<? extends Mail> mails) {
 		this.client = client;
 		this.mails = mails;
 		this.outcomes = new SendOutcome[mails.size()];
@@ -46,7 +59,7 @@ final class BatchSender {
 		this.wrapped = wrapped;
 	}
 
-	List<SendOutcome> run() {
+	public List<SendOutcome> run() {
 		int workers = Math.max(1, Math.min(this.client.poolSettings().maxSize(), this.mails.size()));
 		List<CompletableFuture<Void>> futures = new ArrayList<>();
 		for (int i = 0; i < workers; i++) {

@@ -1,7 +1,15 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.session;
 
 import java.io.IOException;
 import java.io.OutputStream;
+
+import dev.smtpclient.OutcomeUnknownException;
+import dev.smtpclient.SmtpConnection;
+import dev.smtpclient.SmtpConnectionException;
+import dev.smtpclient.SmtpPhase;
+import dev.smtpclient.SmtpProtocolException;
+import dev.smtpclient.SmtpReply;
+import dev.smtpclient.SmtpReplyException;
 
 /**
  * Message data as BDAT chunks (RFC 3030): each chunk is "BDAT size" and exactly that many octets; the last says

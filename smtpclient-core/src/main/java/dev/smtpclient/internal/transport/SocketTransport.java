@@ -1,4 +1,4 @@
-package dev.smtpclient.transport;
+package dev.smtpclient.internal.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -286,7 +286,7 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 	/**
 	 * Host look-ups with a bound: the platform resolver has none of its own that we control.
 	 */
-	static final class HostResolver {
+	public static final class HostResolver {
 
 		private static final java.util.concurrent.ExecutorService LOOKUPS = java.util.concurrent.Executors
 			.newCachedThreadPool((task) -> {

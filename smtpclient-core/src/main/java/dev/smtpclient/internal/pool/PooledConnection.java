@@ -1,9 +1,11 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.pool;
+
+import dev.smtpclient.SmtpConnection;
 
 /**
  * A connection with the pool's bookkeeping: when it was opened and last returned, and when it must retire.
  */
-final class PooledConnection {
+public final class PooledConnection {
 
 	private final SmtpConnection connection;
 
@@ -15,30 +17,30 @@ final class PooledConnection {
 
 	private boolean wasIdle;
 
-	PooledConnection(SmtpConnection connection, long createdAtMillis, long lifetimeMillis) {
+	public PooledConnection(SmtpConnection connection, long createdAtMillis, long lifetimeMillis) {
 		this.connection = connection;
 		this.createdAtMillis = createdAtMillis;
 		this.retireAtMillis = createdAtMillis + lifetimeMillis;
 		this.lastReturnedMillis = createdAtMillis;
 	}
 
-	SmtpConnection connection() {
+	public SmtpConnection connection() {
 		return this.connection;
 	}
 
-	long createdAtMillis() {
+	public long createdAtMillis() {
 		return this.createdAtMillis;
 	}
 
-	boolean isExpired(long nowMillis) {
+	public boolean isExpired(long nowMillis) {
 		return nowMillis >= this.retireAtMillis;
 	}
 
-	long idleMillis(long nowMillis) {
+	public long idleMillis(long nowMillis) {
 		return nowMillis - this.lastReturnedMillis;
 	}
 
-	void returned(long nowMillis) {
+	public void returned(long nowMillis) {
 		this.lastReturnedMillis = nowMillis;
 		this.wasIdle = true;
 	}
@@ -46,7 +48,7 @@ final class PooledConnection {
 	/**
 	 * Whether the connection has sat in the idle set, where the server may have dropped it.
 	 */
-	boolean wasIdle() {
+	public boolean wasIdle() {
 		return this.wasIdle;
 	}
 

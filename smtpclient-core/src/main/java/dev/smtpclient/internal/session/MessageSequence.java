@@ -1,4 +1,11 @@
-package dev.smtpclient;
+package dev.smtpclient.internal.session;
+
+import dev.smtpclient.Mail;
+import dev.smtpclient.OutcomeUnknownException;
+import dev.smtpclient.SendResult;
+import dev.smtpclient.SmtpConnection;
+import dev.smtpclient.SmtpException;
+import dev.smtpclient.SmtpPhase;
 
 /**
  * Messages sent one after another on one connection. With PIPELINING, the next message's MAIL, RCPTs and DATA
@@ -11,7 +18,7 @@ package dev.smtpclient;
  * alone and the sequence waits for the next message ({@link Source#take()}) with no transaction open. A server
  * that saw its data stall would drop the connection (RFC 5321 4.5.3.2.6) and the message would be lost.
  */
-final class MessageSequence {
+public final class MessageSequence {
 
 	private final SmtpConnection connection;
 
@@ -19,13 +26,13 @@ final class MessageSequence {
 
 	private final Outcomes outcomes;
 
-	MessageSequence(SmtpConnection connection, Source source, Outcomes outcomes) {
+	public MessageSequence(SmtpConnection connection, Source source, Outcomes outcomes) {
 		this.connection = connection;
 		this.source = source;
 		this.outcomes = outcomes;
 	}
 
-	void run() {
+	public void run() {
 		Pending current = begin(this.source.take());
 		while (current != null) {
 			Pending following = send(current);
@@ -132,11 +139,11 @@ final class MessageSequence {
 	/**
 	 * A message the client refused before writing it (an {@link InvalidInputException}, say) as a typed error.
 	 */
-	static SmtpException asSmtpException(RuntimeException ex) {
+	public static SmtpException asSmtpException(RuntimeException ex) {
 		return asSmtpException(ex, SmtpPhase.MAIL);
 	}
 
-	static SmtpException asSmtpException(RuntimeException ex, SmtpPhase phase) {
+	public static SmtpException asSmtpException(RuntimeException ex, SmtpPhase phase) {
 		return (ex instanceof SmtpException smtp) ? smtp
 				: new SmtpException(phase, "the message was refused before it was sent: " + ex.getMessage(), ex);
 	}
@@ -147,7 +154,7 @@ final class MessageSequence {
 	/**
 	 * Where a sequence takes its messages from.
 	 */
-	interface Source {
+	public interface Source {
 
 		/**
 		 * The next message if it may go at once, without waiting (for a rate limit, say).
@@ -166,7 +173,7 @@ final class MessageSequence {
 	/**
 	 * Told the outcome of each message of the sequence.
 	 */
-	interface Outcomes {
+	public interface Outcomes {
 
 		void sent(Mail mail, SendResult result);
 
