@@ -27,6 +27,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMailMessage;
 
+import dev.smtpclient.Mail;
 import dev.smtpclient.RecipientResult;
 import dev.smtpclient.SendResult;
 import dev.smtpclient.SmtpAuthenticationException;
@@ -93,7 +94,7 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 
 	@Override
 	public void send(MimeMessage... mimeMessages) throws MailException {
-		send(mimeMessages, mimeMessages);
+		doSend(mimeMessages, mimeMessages);
 	}
 
 	@Override
@@ -104,30 +105,38 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 			simpleMessages[i].copyTo(message);
 			mimeMessages[i] = message.getMimeMessage();
 		}
-		send(mimeMessages, simpleMessages);
+		doSend(mimeMessages, simpleMessages);
 	}
 
 	/**
 	 * Sends each message, keying failures by the caller's own message objects, as {@code JavaMailSenderImpl}
 	 * does.
 	 */
-	private void send(MimeMessage[] mimeMessages, Object[] originals) {
+	private void doSend(MimeMessage[] mimeMessages, Object[] originals) {
 		Map<Object, Exception> failures = new LinkedHashMap<>();
 		for (int i = 0; i < mimeMessages.length; i++) {
+			Mail mail;
 			try {
-				SendResult result = this.sender.send(MimeMessageMail.of(mimeMessages[i], this.defaultFrom));
-				if (result != null && !result.rejected().isEmpty()) {
-					failures.put(originals[i], refused(result.recipients(), true, null));
-				}
+				mail = MimeMessageMail.of(mimeMessages[i], this.defaultFrom);
 			}
 			catch (MessagingException | IOException | IllegalArgumentException ex) {
 				failures.put(originals[i], new MailPreparationException("Could not prepare the message", ex));
+				continue;
+			}
+			SendResult result;
+			try {
+				result = this.sender.send(mail);
+			}
+			catch (IllegalArgumentException ex) {
+				failures.put(originals[i], new MailPreparationException("Could not prepare the message", ex));
+				continue;
 			}
 			catch (SmtpAuthenticationException ex) {
 				throw new MailAuthenticationException("Authentication failed: " + ex.getMessage(), ex);
 			}
 			catch (SmtpRecipientsRejectedException ex) {
 				failures.put(originals[i], refused(ex.recipients(), false, ex));
+				continue;
 			}
 			catch (SmtpException ex) {
 				if (!ConnectionFailure.isConnectionFailure(ex)) {
@@ -141,6 +150,9 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 				// the client was closed (the application is shutting down): nothing more can go out
 				failRemaining(originals, i, ex, failures);
 				throw new MailSendException("The SMTP client is closed", ex, failures);
+			}
+			if (result != null && !result.rejected().isEmpty()) {
+				failures.put(originals[i], refused(result.recipients(), true, null));
 			}
 		}
 		if (!failures.isEmpty()) {
