@@ -27,7 +27,8 @@ import dev.smtpclient.autoconfigure.observation.SmtpObservationAutoConfiguration
  * {@link JavaMailSender} backed by the pooled client, when Jakarta Mail with Angus Mail and
  * {@code spring-context-support} are present, there is one {@link SmtpSender}, and the application has no
  * {@link MailSender}. Its messages take {@code spring.mail.default-encoding} (UTF-8 by default). It runs before
- * Spring Boot's own mail auto-configuration, which then backs off. Turn it off with {@code smtp.mail-sender.enabled=false}.
+ * Spring Boot's own mail auto-configuration, which then backs off. Turn it off with
+ * {@code smtp.mail-sender.enabled=false}.
  */
 @AutoConfiguration(after = { SmtpClientAutoConfiguration.class, SmtpObservationAutoConfiguration.class },
 		beforeName = "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration")
