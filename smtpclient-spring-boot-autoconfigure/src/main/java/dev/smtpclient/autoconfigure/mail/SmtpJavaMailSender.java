@@ -59,6 +59,8 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 	 */
 	private final JavaMailSenderImpl messageFactory = new JavaMailSenderImpl();
 
+	private final StreamProviderLookup streamProviders = StreamProviderLookup.create();
+
 	/**
 	 * Creates a sender whose messages default to UTF-8.
 	 * @param sender sends the converted messages
@@ -116,8 +118,9 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 		Map<Object, Exception> failures = new LinkedHashMap<>();
 		for (int i = 0; i < mimeMessages.length; i++) {
 			Mail mail;
+			MimeMessage message = mimeMessages[i];
 			try {
-				mail = MimeMessageMail.of(mimeMessages[i], this.defaultFrom);
+				mail = this.streamProviders.run(() -> MimeMessageMail.of(message, this.defaultFrom));
 			}
 			catch (MessagingException | IOException | IllegalArgumentException ex) {
 				failures.put(originals[i], new MailPreparationException("Could not prepare the message", ex));
