@@ -102,6 +102,9 @@ final class SmtpClientBuilderFactory {
 		connection.allowPlaintextAuth(properties.getAuth().isAllowPlaintext());
 		connection.requireAllRecipients(properties.isRequireAllRecipients());
 		connection.testMode(properties.isTestMode());
+		if (details instanceof SpringMailSmtpConnectionDetails springMail) {
+			springMail.applyTo(connection);
+		}
 		connection.infoLog(SmtpClientBuilderFactory::logInfo);
 		connection.debugLog(SmtpClientBuilderFactory::logTranscript);
 		return connection.build();

@@ -44,6 +44,28 @@ class SmtpClientAutoConfigurationTests {
 	}
 
 	@Test
+	void emptyUrlIsNotSet() {
+		// what smtp.url=${SMTP_URL:} gives when the variable is unset
+		this.contextRunner.withPropertyValues("smtp.url=").run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean(SmtpClient.class)
+			.doesNotHaveBean(SmtpSender.class));
+	}
+
+	@Test
+	void blankUrlIsNotSet() {
+		this.contextRunner.withPropertyValues("smtp.url=  ")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SmtpClient.class));
+	}
+
+	@Test
+	void emptyUrlWithAConnectionDetailsBeanUsesTheBean() {
+		this.contextRunner.withPropertyValues("smtp.url=")
+			.withBean(SmtpConnectionDetails.class, () -> () -> SmtpUrl.parse("smtp://details.example.com"))
+			.run((context) -> assertThat(context.getBean(SmtpClient.class).connectionSettings().host())
+				.isEqualTo("details.example.com"));
+	}
+
+	@Test
 	void urlCreatesClientSenderAndConnectionDetails() {
 		this.contextRunner.withPropertyValues("smtp.url=esmtptls://me%40example.com:s3cret@mail.example.com")
 			.run((context) -> {
