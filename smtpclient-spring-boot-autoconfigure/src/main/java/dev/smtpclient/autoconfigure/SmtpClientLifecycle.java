@@ -7,7 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 
 import dev.smtpclient.SmtpClient;
 
@@ -17,8 +21,13 @@ import dev.smtpclient.SmtpClient;
  * {@code spring.lifecycle.timeout-per-shutdown-phase}), then ends its connections with QUIT. Clients close in
  * parallel. The phase is below the web server's, so requests still being served when the server stops can
  * still send.
+ * <p>
+ * Only a context that is closing closes the clients: a context that is merely stopped (paused, as the test
+ * framework does with cached contexts it does not use, and started again later) keeps them, with their idle
+ * connections closed.
  */
-public final class SmtpClientLifecycle implements SmartLifecycle {
+public final class SmtpClientLifecycle
+		implements SmartLifecycle, ApplicationListener<ContextClosedEvent>, ApplicationContextAware {
 
 	/**
 	 * Phase of this lifecycle: stopped after the web server (graceful shutdown, then stop) and the task
@@ -35,6 +44,10 @@ public final class SmtpClientLifecycle implements SmartLifecycle {
 	private final Runnable afterStop;
 
 	private volatile boolean running;
+
+	private volatile boolean closing;
+
+	private ApplicationContext context;
 
 	/**
 	 * Creates a lifecycle for the clients.
@@ -53,17 +66,37 @@ public final class SmtpClientLifecycle implements SmartLifecycle {
 	}
 
 	@Override
+	public void setApplicationContext(ApplicationContext context) {
+		this.context = context;
+	}
+
+	@Override
+	public void onApplicationEvent(ContextClosedEvent event) {
+		// published before the lifecycle beans stop; a child context's event reaches its parent's listeners too
+		if (event.getApplicationContext() == this.context) {
+			this.closing = true;
+		}
+	}
+
+	@Override
 	public void start() {
 		this.running = true;
 	}
 
 	@Override
 	public void stop() {
-		closeAll().join();
+		stop(() -> {
+		});
 	}
 
 	@Override
 	public void stop(Runnable callback) {
+		if (!this.closing) {
+			this.running = false;
+			this.clients.forEach(SmtpClient::disconnect);
+			callback.run();
+			return;
+		}
 		closeAll().whenComplete((result, error) -> callback.run());
 	}
 

@@ -99,6 +99,22 @@ class SmtpClientLifecycleAutoConfigurationTests {
 	}
 
 	@Test
+	void aContextThatIsStoppedAndStartedAgainKeepsItsClient() {
+		// the test framework stops (pauses) cached contexts it does not use, and starts them again later
+		this.contextRunner.withPropertyValues("smtp.url=smtp://mail.example.com", "smtp.test-mode=true")
+			.run((context) -> {
+				SmtpSender sender = context.getBean(SmtpSender.class);
+				sender.send(MAIL);
+				context.stop();
+				assertThat(context.getBean(SmtpClientLifecycle.class).isRunning()).isFalse();
+				context.start();
+				assertThat(sender.send(MAIL).finalReply().isPositive()).isTrue();
+				context.close();
+				assertThatIllegalStateException().isThrownBy(() -> sender.send(MAIL)).withMessageContaining("closed");
+			});
+	}
+
+	@Test
 	void stopsAfterTheWebServerWithTheShutdownPhasesTimeoutAsGrace() {
 		this.contextRunner
 			.withPropertyValues("smtp.url=smtp://mail.example.com", "smtp.test-mode=true",
