@@ -135,7 +135,7 @@ class BrowserTests {
 						chart)));
 		}
 		assertThat(seriesNames("chart-latency")).contains("p50", "p95", "p99");
-		assertThat(seriesNames("chart-sends")).contains("success");
+		assertThat(seriesNames("chart-sends")).contains("SUCCESS");
 		assertThat(seriesNames("chart-pool")).contains("active", "idle", "pending", "max");
 		// a few more points, for a screenshot that shows the batch as a peak
 		this.wait.until((browser) -> ((Number) ((JavascriptExecutor) browser)
