@@ -52,6 +52,31 @@ class MultipleSmtpClientsTests {
 	}
 
 	@Test
+	void twoClientsWithEveryAutoConfigurationAndAMeterRegistryStart() {
+		// what an application with actuator gets: health, metrics, shutdown, all meeting two clients
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SmtpClientAutoConfiguration.class,
+					SmtpClientLifecycleAutoConfiguration.class, SmtpObservationAutoConfiguration.class,
+					SmtpMailSenderAutoConfiguration.class, SmtpConnectionValidatorAutoConfiguration.class,
+					dev.smtpclient.autoconfigure.health.SmtpHealthContributorAutoConfiguration.class,
+					dev.smtpclient.autoconfigure.metrics.SmtpMetricsAutoConfiguration.class))
+			.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+			.withBean(io.micrometer.core.instrument.simple.SimpleMeterRegistry.class)
+			.withUserConfiguration(TwoClientsConfiguration.class)
+			.withPropertyValues("smtp.url=smtp://mail.example.com")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).getBeans(SmtpClient.class).hasSize(2);
+				io.micrometer.core.instrument.MeterRegistry registry = context
+					.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+				context.getBeansOfType(io.micrometer.core.instrument.binder.MeterBinder.class)
+					.values()
+					.forEach((binder) -> binder.bindTo(registry));
+				assertThat(registry.find("smtp.client.connections.max").gauges()).hasSize(2);
+			});
+	}
+
+	@Test
 	void aPrimaryClientGetsTheSenderAndTheMailSender() {
 		this.contextRunner.withUserConfiguration(PrimaryClientConfiguration.class)
 			.withPropertyValues("smtp.url=smtp://mail.example.com")
