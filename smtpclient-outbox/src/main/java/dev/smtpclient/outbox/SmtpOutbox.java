@@ -231,6 +231,14 @@ public final class SmtpOutbox implements AutoCloseable {
 	}
 
 	/**
+	 * Whether this outbox has a client to send with, and so can {@link #start()}.
+	 * @return whether it can deliver
+	 */
+	public boolean canDeliver() {
+		return this.client != null;
+	}
+
+	/**
 	 * Sends every message due now, in batches, on the calling thread, and returns when none is left. The
 	 * workers of {@link #start()} do the same on a schedule.
 	 * @return how many messages were attempted
