@@ -194,7 +194,7 @@ final class BatchSender {
 
 		@Override
 		public Mail poll() {
-			RateLimiter limiter = BatchSender.this.client.rateLimiter();
+			SendRateLimiter limiter = BatchSender.this.client.rateLimiter();
 			if (!hasRoom() || BatchSender.this.queue.isEmpty() || (limiter != null && !limiter.tryAcquire())) {
 				return null;
 			}
@@ -209,10 +209,10 @@ final class BatchSender {
 				if (index == null) {
 					return null;
 				}
-				RateLimiter limiter = BatchSender.this.client.rateLimiter();
+				SendRateLimiter limiter = BatchSender.this.client.rateLimiter();
 				if (limiter != null) {
 					try {
-						limiter.acquireInterruptibly();
+						limiter.acquire();
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Spaces sends out evenly to at most a given rate, shared by all threads of a client.
  */
-final class RateLimiter {
+final class RateLimiter implements SendRateLimiter {
 
 	private final long intervalNanos;
 
@@ -19,12 +19,12 @@ final class RateLimiter {
 	}
 
 	/**
-	 * Waits for the next permit.
+	 * Waits for a permit of the given limiter.
 	 * @throws SmtpConnectionException when interrupted while waiting
 	 */
-	void acquire() {
+	static void acquireOrFail(SendRateLimiter limiter) {
 		try {
-			acquireInterruptibly();
+			limiter.acquire();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -36,7 +36,8 @@ final class RateLimiter {
 	 * Waits for the next permit.
 	 * @throws InterruptedException when interrupted while waiting; the permit is then spent
 	 */
-	void acquireInterruptibly() throws InterruptedException {
+	@Override
+	public void acquire() throws InterruptedException {
 		long waitNanos;
 		synchronized (this) {
 			long now = System.nanoTime();
@@ -53,7 +54,8 @@ final class RateLimiter {
 	 * Takes a permit if one is free now, without waiting.
 	 * @return whether a permit was taken
 	 */
-	synchronized boolean tryAcquire() {
+	@Override
+	public synchronized boolean tryAcquire() {
 		long now = System.nanoTime();
 		if (now - this.nextFreeNanos < 0) {
 			return false;
