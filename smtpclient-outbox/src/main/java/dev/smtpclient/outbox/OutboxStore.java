@@ -46,11 +46,14 @@ final class OutboxStore {
 	private static final String CLAIM = "UPDATE " + TABLE + " SET state = 'SENDING', attempts = attempts + 1, "
 			+ "claimed_by = ?, lease_until = ? WHERE id = ?";
 
-	private static final String RENEW = "UPDATE " + TABLE + " SET lease_until = ? WHERE state = 'SENDING' AND "
-			+ "claimed_by = ?";
+	// Renewal and recovery skip rows another transaction holds (a worker recording their outcome): waiting for
+	// them could deadlock with that multi-row transaction, and a lease that is being finished needs no renewal.
+	private static final String RENEW = "UPDATE " + TABLE + " SET lease_until = ? WHERE id IN (SELECT id FROM "
+			+ TABLE + " WHERE state = 'SENDING' AND claimed_by = ? FOR UPDATE SKIP LOCKED)";
 
 	private static final String RECOVER = "UPDATE " + TABLE + " SET state = ?, next_attempt_at = ?, completed_at = ?, "
-			+ "last_error = ?, claimed_by = NULL, lease_until = NULL WHERE state = 'SENDING' AND lease_until < ?";
+			+ "last_error = ?, claimed_by = NULL, lease_until = NULL WHERE id IN (SELECT id FROM " + TABLE
+			+ " WHERE state = 'SENDING' AND lease_until < ? FOR UPDATE SKIP LOCKED)";
 
 	private static final String RECORD = "UPDATE " + TABLE + " SET state = ?, next_attempt_at = ?, completed_at = ?, "
 			+ "reply = ?, queue_id = ?, last_error = ?, claimed_by = NULL, lease_until = NULL "

@@ -306,6 +306,39 @@ abstract class SmtpOutboxContract {
 	}
 
 	@Test
+	void leaseRenewalAndRecoveryNeverWaitForARowAnotherTransactionHolds() throws Exception {
+		SmtpOutbox outbox = outbox();
+		UUID id = outbox.enqueue(mail(marker(), "user"));
+		OutboxStore store = new OutboxStore(this.dataSource);
+		store.claim("busy", this.clock.instant(), this.clock.instant().plusSeconds(30), 1);
+		try (Connection recording = this.dataSource.getConnection()) {
+			// as while the worker records its outcome
+			recording.setAutoCommit(false);
+			try (java.sql.PreparedStatement lock = recording
+				.prepareStatement("SELECT id FROM smtp_outbox WHERE id = ? FOR UPDATE")) {
+				lock.setObject(1, id);
+				lock.executeQuery().close();
+			}
+			java.util.concurrent.CompletableFuture<Integer> renewed = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> {
+					try {
+						return store.renewLeases("busy", this.clock.instant().plusSeconds(60));
+					}
+					catch (java.sql.SQLException ex) {
+						throw new IllegalStateException(ex);
+					}
+				});
+			assertThat(renewed.get(5, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+			this.clock.advance(Duration.ofSeconds(31));
+			java.util.concurrent.CompletableFuture<Integer> recovered = java.util.concurrent.CompletableFuture
+				.supplyAsync(outbox::recoverExpired);
+			assertThat(recovered.get(5, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+			recording.rollback();
+		}
+		assertThat(outbox.recoverExpired()).isEqualTo(1);
+	}
+
+	@Test
 	void retentionDeletesOnlySentMessagesOlderThanTheRetentionPeriod() {
 		SmtpOutbox outbox = outbox(SmtpOutbox.builder(this.dataSource).client(this.client)
 			.retention(Duration.ofDays(7)).maxAttempts(5));
