@@ -47,6 +47,9 @@ import dev.smtpclient.outbox.OutboxStore.Outcome;
  */
 public final class SmtpOutbox implements AutoCloseable {
 
+	// the column's size; RFC 5321 allows a reverse path of 256 octets
+	private static final int MAX_SENDER_LENGTH = 1000;
+
 	private static final System.Logger logger = System.getLogger(SmtpOutbox.class.getName());
 
 	private final OutboxStore store;
@@ -113,7 +116,9 @@ public final class SmtpOutbox implements AutoCloseable {
 
 	/**
 	 * Stores a message, on a connection of the outbox's data source: in the transaction that connection is part of
-	 * (with Spring's {@code TransactionAwareDataSourceProxy}, the current transaction), else on its own.
+	 * (with Spring's {@code TransactionAwareDataSourceProxy}, the current transaction), else on its own, which
+	 * needs the data source's connections to be in auto-commit mode outside a transaction (the default of JDBC
+	 * and of connection pools): nothing here commits.
 	 * @param mail the message; its content must have a Message-ID header
 	 * @return the id to ask {@link #status(UUID)} about
 	 * @throws InvalidInputException when the message could never be sent; nothing is stored then
@@ -166,6 +171,9 @@ public final class SmtpOutbox implements AutoCloseable {
 			throw new InvalidInputException("mail", "an envelope and content are required");
 		}
 		Envelope envelope = mail.envelope();
+		if (envelope.sender().length() > MAX_SENDER_LENGTH) {
+			throw new InvalidInputException("sender", "is longer than " + MAX_SENDER_LENGTH + " characters");
+		}
 		MessageContent content = mail.content();
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try {

@@ -172,6 +172,9 @@ abstract class SmtpOutboxContract {
 		};
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> outbox.enqueue(Mail.of(envelope, unreadable)));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> outbox.enqueue(Mail.of(
+				Envelope.of("a".repeat(1000) + "@example.com", "b@example.com"),
+				MessageContent.ofString("Message-ID: <1@example.com>\r\n\r\nx\r\n"))));
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> outbox(SmtpOutbox.builder(this.dataSource).maxMessageSize(10)).enqueue(mail(marker(),
 					"user")));
