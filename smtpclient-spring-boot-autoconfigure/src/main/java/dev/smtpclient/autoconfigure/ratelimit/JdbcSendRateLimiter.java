@@ -10,8 +10,6 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
 import dev.smtpclient.SendRateLimiter;
-import dev.smtpclient.SmtpConnectionException;
-import dev.smtpclient.SmtpPhase;
 
 /**
  * A {@link SendRateLimiter} whose budget lives in a PostgreSQL row, through Bucket4j: every instance that uses the
@@ -19,6 +17,10 @@ import dev.smtpclient.SmtpPhase;
  * transaction on that row.
  */
 public final class JdbcSendRateLimiter implements SendRateLimiter {
+
+	private static final System.Logger logger = System.getLogger(JdbcSendRateLimiter.class.getName());
+
+	private static final long RETRY_MILLIS = 1000;
 
 	private final Bucket bucket;
 
@@ -48,28 +50,35 @@ public final class JdbcSendRateLimiter implements SendRateLimiter {
 			.build(id, () -> configuration);
 	}
 
+	/**
+	 * Waits for a permit. While the database cannot be reached it keeps waiting (and trying again every
+	 * second): sending without the shared budget could exceed the provider's limit.
+	 */
 	@Override
 	public void acquire() throws InterruptedException {
-		try {
-			this.bucket.asBlocking().consume(1);
-		}
-		catch (RuntimeException ex) {
-			throw unavailable(ex);
+		while (true) {
+			try {
+				this.bucket.asBlocking().consume(1);
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.log(System.Logger.Level.WARNING, "the shared rate limit could not be read; waiting", ex);
+				Thread.sleep(RETRY_MILLIS);
+			}
 		}
 	}
 
+	/**
+	 * Takes a permit if one is free now; none is free while the database cannot be reached.
+	 */
 	@Override
 	public boolean tryAcquire() {
 		try {
 			return this.bucket.tryConsume(1);
 		}
 		catch (RuntimeException ex) {
-			throw unavailable(ex);
+			return false;
 		}
-	}
-
-	private static SmtpConnectionException unavailable(RuntimeException ex) {
-		return new SmtpConnectionException(SmtpPhase.CONNECT, "the shared rate limit could not be read: " + ex, ex);
 	}
 
 }
