@@ -9,12 +9,19 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
+import dev.smtpclient.internal.protocol.ProtocolLog;
+import dev.smtpclient.internal.protocol.WireText;
+import dev.smtpclient.internal.session.HeloName;
+
 /**
  * Everything one connection needs, immutable once built. Start from a URL:
  * {@code ConnectionSettings.builder("esmtptls://user:secret@mail.example.com").build()}.
  * <p>
- * Every timeout has a finite default: connect 15 s, TLS handshake 15 s, a command's whole reply 60 s, the reply to
- * the final "." 5 min (RFC 5321 allows servers 10 min; few need more than a minute), any single write 60 s.
+ * Every timeout has a finite default. Where RFC 5321 4.5.3.2 sets a minimum for a reply, the default is that
+ * minimum, because a client that gives up sooner can abandon a message the server is still working on: the
+ * greeting 5 min, MAIL 5 min, RCPT 5 min, DATA 2 min, each write of the data 3 min, the reply to the final "."
+ * 10 min. Connect and TLS handshake have no RFC minimum and stay short (15 s), and so do the other commands
+ * (EHLO, STARTTLS, AUTH, RSET, NOOP: 60 s).
  */
 public final class ConnectionSettings {
 
@@ -22,11 +29,26 @@ public final class ConnectionSettings {
 
 	public static final Duration DEFAULT_TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
 
+	/** EHLO, HELO, STARTTLS, AUTH, RSET, NOOP: no RFC minimum. */
 	public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
-	public static final Duration DEFAULT_DATA_TIMEOUT = Duration.ofMinutes(5);
+	/** RFC 5321 4.5.3.2.1, initial 220 message. */
+	public static final Duration DEFAULT_GREETING_TIMEOUT = Duration.ofMinutes(5);
 
-	public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
+	/** RFC 5321 4.5.3.2.2, MAIL command. */
+	public static final Duration DEFAULT_MAIL_TIMEOUT = Duration.ofMinutes(5);
+
+	/** RFC 5321 4.5.3.2.3, RCPT command. */
+	public static final Duration DEFAULT_RCPT_TIMEOUT = Duration.ofMinutes(5);
+
+	/** RFC 5321 4.5.3.2.4, DATA initiation (the 354). */
+	public static final Duration DEFAULT_DATA_INITIATION_TIMEOUT = Duration.ofMinutes(2);
+
+	/** RFC 5321 4.5.3.2.6, DATA termination (the reply to the final "."). */
+	public static final Duration DEFAULT_DATA_TIMEOUT = Duration.ofMinutes(10);
+
+	/** RFC 5321 4.5.3.2.5, data block: any single write. */
+	public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofMinutes(3);
 
 	private final String host;
 
@@ -53,6 +75,14 @@ public final class ConnectionSettings {
 	private final Duration tlsHandshakeTimeout;
 
 	private final Duration commandTimeout;
+
+	private final Duration greetingTimeout;
+
+	private final Duration mailTimeout;
+
+	private final Duration rcptTimeout;
+
+	private final Duration dataInitiationTimeout;
 
 	private final Duration dataTimeout;
 
@@ -84,6 +114,10 @@ public final class ConnectionSettings {
 		this.connectTimeout = builder.connectTimeout;
 		this.tlsHandshakeTimeout = builder.tlsHandshakeTimeout;
 		this.commandTimeout = builder.commandTimeout;
+		this.greetingTimeout = builder.greetingTimeout;
+		this.mailTimeout = builder.mailTimeout;
+		this.rcptTimeout = builder.rcptTimeout;
+		this.dataInitiationTimeout = builder.dataInitiationTimeout;
 		this.dataTimeout = builder.dataTimeout;
 		this.writeTimeout = builder.writeTimeout;
 		this.infoLog = builder.infoLog;
@@ -155,11 +189,11 @@ public final class ConnectionSettings {
 		return this.username;
 	}
 
-	String password() {
+	public String password() {
 		return this.password;
 	}
 
-	Supplier<String> oauth2TokenSupplier() {
+	public Supplier<String> oauth2TokenSupplier() {
 		return this.oauth2TokenSupplier;
 	}
 
@@ -187,12 +221,49 @@ public final class ConnectionSettings {
 		return this.tlsHandshakeTimeout;
 	}
 
+	/**
+	 * The reply timeout of the commands without an RFC 5321 minimum: EHLO, HELO, STARTTLS, AUTH, RSET, NOOP.
+	 * @return the timeout
+	 */
 	public Duration commandTimeout() {
 		return this.commandTimeout;
 	}
 
+	public Duration greetingTimeout() {
+		return this.greetingTimeout;
+	}
+
+	public Duration mailTimeout() {
+		return this.mailTimeout;
+	}
+
+	public Duration rcptTimeout() {
+		return this.rcptTimeout;
+	}
+
+	public Duration dataInitiationTimeout() {
+		return this.dataInitiationTimeout;
+	}
+
 	public Duration dataTimeout() {
 		return this.dataTimeout;
+	}
+
+	/**
+	 * How long the reply in a phase may take.
+	 * @param phase the phase
+	 * @return the greeting, MAIL, RCPT or DATA timeout for those phases, the data timeout for the reply to the
+	 * message data, else the command timeout
+	 */
+	public Duration replyTimeout(SmtpPhase phase) {
+		return switch (phase) {
+			case GREETING -> this.greetingTimeout;
+			case MAIL -> this.mailTimeout;
+			case RCPT -> this.rcptTimeout;
+			case DATA -> this.dataInitiationTimeout;
+			case MESSAGE -> this.dataTimeout;
+			default -> this.commandTimeout;
+		};
 	}
 
 	public Duration writeTimeout() {
@@ -264,6 +335,14 @@ public final class ConnectionSettings {
 
 		private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
 
+		private Duration greetingTimeout = DEFAULT_GREETING_TIMEOUT;
+
+		private Duration mailTimeout = DEFAULT_MAIL_TIMEOUT;
+
+		private Duration rcptTimeout = DEFAULT_RCPT_TIMEOUT;
+
+		private Duration dataInitiationTimeout = DEFAULT_DATA_INITIATION_TIMEOUT;
+
 		private Duration dataTimeout = DEFAULT_DATA_TIMEOUT;
 
 		private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
@@ -298,6 +377,10 @@ public final class ConnectionSettings {
 			this.connectTimeout = settings.connectTimeout;
 			this.tlsHandshakeTimeout = settings.tlsHandshakeTimeout;
 			this.commandTimeout = settings.commandTimeout;
+			this.greetingTimeout = settings.greetingTimeout;
+			this.mailTimeout = settings.mailTimeout;
+			this.rcptTimeout = settings.rcptTimeout;
+			this.dataInitiationTimeout = settings.dataInitiationTimeout;
 			this.dataTimeout = settings.dataTimeout;
 			this.writeTimeout = settings.writeTimeout;
 			this.infoLog = settings.infoLog;
@@ -431,17 +514,66 @@ public final class ConnectionSettings {
 
 		/**
 		 * How long a command's whole reply may take, from the command until its last line: a server that
-		 * trickles a byte at a time is cut off here too.
+		 * trickles a byte at a time is cut off here too. Sets the timeout of every reply but the one to the
+		 * message data: the greeting, MAIL, RCPT and DATA too, so one call bounds a whole session (a health
+		 * check, a test). To keep the RFC 5321 values for those, or give them others, call
+		 * {@link #greetingTimeout}, {@link #mailTimeout}, {@link #rcptTimeout} and {@link #dataInitiationTimeout}
+		 * after this method.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */
 		public Builder commandTimeout(Duration timeout) {
 			this.commandTimeout = positive("commandTimeout", timeout);
+			this.greetingTimeout = timeout;
+			this.mailTimeout = timeout;
+			this.rcptTimeout = timeout;
+			this.dataInitiationTimeout = timeout;
 			return this;
 		}
 
 		/**
-		 * How long the reply to the final "." may take.
+		 * How long the server's greeting may take (RFC 5321 4.5.3.2.1: at least 5 min).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder greetingTimeout(Duration timeout) {
+			this.greetingTimeout = positive("greetingTimeout", timeout);
+			return this;
+		}
+
+		/**
+		 * How long the reply to MAIL may take (RFC 5321 4.5.3.2.2: at least 5 min).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder mailTimeout(Duration timeout) {
+			this.mailTimeout = positive("mailTimeout", timeout);
+			return this;
+		}
+
+		/**
+		 * How long the reply to each RCPT may take (RFC 5321 4.5.3.2.3: at least 5 min).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder rcptTimeout(Duration timeout) {
+			this.rcptTimeout = positive("rcptTimeout", timeout);
+			return this;
+		}
+
+		/**
+		 * How long the reply to DATA may take (RFC 5321 4.5.3.2.4: at least 2 min).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder dataInitiationTimeout(Duration timeout) {
+			this.dataInitiationTimeout = positive("dataInitiationTimeout", timeout);
+			return this;
+		}
+
+		/**
+		 * How long the reply to the final "." (or to the last BDAT chunk) may take (RFC 5321 4.5.3.2.6: at least
+		 * 10 min, as the server may be filtering or delivering the message meanwhile).
 		 * @param timeout the timeout
 		 * @return this builder
 		 */
@@ -451,7 +583,8 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * How long one write may block (a server that stops reading).
+		 * How long one write may block (a server that stops reading); RFC 5321 4.5.3.2.5 gives each data block at
+		 * least 3 min.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */

@@ -306,6 +306,10 @@ class PostfixIntegrationTest {
 			long limit = connection.capabilities().maxSize().orElseThrow();
 			byte[] big = new byte[(int) limit + 1];
 			java.util.Arrays.fill(big, (byte) 'a');
+			for (int i = 78; i + 1 < big.length; i += 80) {
+				big[i] = '\r';
+				big[i + 1] = '\n';
+			}
 			assertThatExceptionOfType(SmtpCapabilityException.class)
 				.isThrownBy(() -> connection.send(Envelope.of("a@test.example", recipient()), MessageContent.ofBytes(big)))
 				.withMessageContaining("SIZE limit");

@@ -259,6 +259,10 @@ class ScriptedServerSessionTest {
 		// far more than loopback's socket buffers hold
 		byte[] big = new byte[64 * 1024 * 1024];
 		java.util.Arrays.fill(big, (byte) 'x');
+		for (int i = 78; i < big.length; i += 80) {
+			big[i] = '\r';
+			big[i + 1] = '\n';
+		}
 		long started = System.nanoTime();
 		assertThatExceptionOfType(SmtpTimeoutException.class)
 			.isThrownBy(() -> connection.send(ENVELOPE, MessageContent.ofBytes(big)))
@@ -571,7 +575,7 @@ class ScriptedServerSessionTest {
 		this.server.reply("220 mx.example ESMTP").ehlo("SIZE 10").expect("QUIT").reply("221 bye").start();
 		try (SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.OPPORTUNISTIC).build())) {
 			assertThatExceptionOfType(SmtpCapabilityException.class)
-				.isThrownBy(() -> connection.send(ENVELOPE, MessageContent.ofString("Subject: é\r\n\r\n")))
+				.isThrownBy(() -> connection.send(ENVELOPE, MessageContent.ofString("Subject: x\r\n\r\né\r\n")))
 				.withMessageContaining("8BITMIME");
 			assertThatExceptionOfType(SmtpCapabilityException.class)
 				.isThrownBy(() -> connection.send(ENVELOPE, CONTENT))

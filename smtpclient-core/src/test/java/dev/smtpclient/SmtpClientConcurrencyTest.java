@@ -54,7 +54,7 @@ class SmtpClientConcurrencyTest {
 		int threads = 16;
 		int perThread = 1000;
 		Mail mail = Mail.of(Envelope.of("from@test.example", "to@test.example"),
-				MessageContent.ofString("Subject: load\r\n\r\n" + "x".repeat(1000) + "\r\n"));
+				MessageContent.ofString("Subject: load\r\n\r\n" + ("x".repeat(98) + "\r\n").repeat(10)));
 		ExecutorService executor = Executors.newFixedThreadPool(threads);
 		List<Future<Integer>> futures = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {

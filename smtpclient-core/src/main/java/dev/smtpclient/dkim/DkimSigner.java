@@ -35,10 +35,20 @@ import dev.smtpclient.MessageContent;
  */
 public final class DkimSigner {
 
-	/** Signed when present, each instance. */
+	/**
+	 * Signed when present, each instance. The list-unsubscribe fields are signed because the large mailbox providers
+	 * honour one-click unsubscription only under a signature that covers them (RFC 8058 4).
+	 */
 	public static final List<String> DEFAULT_HEADERS = List.of("from", "reply-to", "sender", "subject", "date",
 			"message-id", "to", "cc", "mime-version", "content-type", "content-transfer-encoding", "in-reply-to",
-			"references");
+			"references", "list-unsubscribe", "list-unsubscribe-post");
+
+	/**
+	 * Signed once more than they occur (RFC 6376 8.15), so that an added instance, which a reader may show instead
+	 * of the signed one, breaks the signature.
+	 */
+	public static final List<String> DEFAULT_OVERSIGNED_HEADERS = List.of("from", "subject", "to", "cc", "date",
+			"message-id");
 
 	private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
 			+ "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
@@ -59,6 +69,8 @@ public final class DkimSigner {
 
 	private final boolean explicitHeaders;
 
+	private final List<String> oversigned;
+
 	private final Clock clock;
 
 	private DkimSigner(Builder builder) {
@@ -68,6 +80,7 @@ public final class DkimSigner {
 		this.algorithm = DkimAlgorithm.forKey(builder.key);
 		this.headers = builder.headers;
 		this.explicitHeaders = builder.explicitHeaders;
+		this.oversigned = builder.oversigned;
 		this.clock = builder.clock;
 	}
 
@@ -100,7 +113,8 @@ public final class DkimSigner {
 		List<String> signed = new ArrayList<>();
 		for (String name : this.headers) {
 			int count = fields.count(name);
-			for (int i = 0; i < Math.max(count, this.explicitHeaders ? 1 : 0); i++) {
+			int instances = this.oversigned.contains(name) ? count + 1 : Math.max(count, this.explicitHeaders ? 1 : 0);
+			for (int i = 0; i < instances; i++) {
 				signed.add(name);
 			}
 		}
@@ -168,6 +182,8 @@ public final class DkimSigner {
 
 		private boolean explicitHeaders;
 
+		private List<String> oversigned = DEFAULT_OVERSIGNED_HEADERS;
+
 		private Clock clock = Clock.systemUTC();
 
 		private Builder(String domain, String selector, PrivateKey key) {
@@ -185,23 +201,30 @@ public final class DkimSigner {
 
 		/**
 		 * The header fields to sign ({@code h=}), instead of {@link #DEFAULT_HEADERS}. Each is signed once per
-		 * instance, and a field that is absent is signed as absent (so it cannot be added later).
+		 * instance, and a field that is absent is signed as absent (so it cannot be added later); the oversigned
+		 * ones once more.
 		 * @param names the field names; must include From
 		 * @return this builder
 		 */
 		public Builder signedHeaders(List<String> names) {
-			List<String> lower = new ArrayList<>();
-			for (String name : names) {
-				if (name == null || !HEADER_NAME.matcher(name).matches()) {
-					throw new InvalidInputException("dkim.signedHeaders", "'" + name + "' is not a header name");
-				}
-				lower.add(name.toLowerCase(Locale.ROOT));
-			}
+			List<String> lower = headerNames("dkim.signedHeaders", names);
 			if (!lower.contains("from")) {
 				throw new InvalidInputException("dkim.signedHeaders", "must include From (RFC 6376 5.4)");
 			}
 			this.headers = List.copyOf(lower);
 			this.explicitHeaders = true;
+			return this;
+		}
+
+		/**
+		 * The signed header fields to sign once more than they occur, instead of
+		 * {@link #DEFAULT_OVERSIGNED_HEADERS}: an instance added after signing then breaks the signature. Only
+		 * names that are also signed take effect; an empty list turns oversigning off.
+		 * @param names the field names
+		 * @return this builder
+		 */
+		public Builder oversignedHeaders(List<String> names) {
+			this.oversigned = List.copyOf(headerNames("dkim.oversignedHeaders", names));
 			return this;
 		}
 
@@ -213,6 +236,17 @@ public final class DkimSigner {
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock");
 			return this;
+		}
+
+		private static List<String> headerNames(String field, List<String> names) {
+			List<String> lower = new ArrayList<>();
+			for (String name : names) {
+				if (name == null || !HEADER_NAME.matcher(name).matches()) {
+					throw new InvalidInputException(field, "'" + name + "' is not a header name");
+				}
+				lower.add(name.toLowerCase(Locale.ROOT));
+			}
+			return lower;
 		}
 
 		public DkimSigner build() {

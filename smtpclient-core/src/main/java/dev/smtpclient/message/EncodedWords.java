@@ -26,13 +26,20 @@ final class EncodedWords {
 
 	/**
 	 * Encodes the text as a sequence of encoded words, to be written separated by folding white space (which a
-	 * decoder drops between adjacent encoded words).
+	 * decoder drops between adjacent encoded words). The first word is short enough for the room left on the
+	 * current line when that room holds at least the first character (otherwise it is a full one, for the next
+	 * line).
 	 * @param text the text
+	 * @param firstRoom the characters available for the first word
 	 * @return the words, at least one
 	 */
-	static List<String> encode(String text) {
+	static List<String> encode(String text, int firstRoom) {
 		List<String> words = new ArrayList<>();
 		Base64.Encoder base64 = Base64.getEncoder();
+		int firstOctets = Math.min(MAX_OCTETS_PER_WORD,
+				(Math.max(0, firstRoom - PREFIX.length() - SUFFIX.length()) / 4) * 3);
+		int maxOctets = (!text.isEmpty() && utf8Length(text.codePointAt(0)) <= firstOctets) ? firstOctets
+				: MAX_OCTETS_PER_WORD;
 		int start = 0;
 		int octets = 0;
 		int i = 0;
@@ -40,10 +47,11 @@ final class EncodedWords {
 			int codePoint = text.codePointAt(i);
 			int length = Character.charCount(codePoint);
 			int size = utf8Length(codePoint);
-			if (octets + size > MAX_OCTETS_PER_WORD) {
+			if (octets + size > maxOctets) {
 				words.add(word(base64, text.substring(start, i)));
 				start = i;
 				octets = 0;
+				maxOctets = MAX_OCTETS_PER_WORD;
 			}
 			octets += size;
 			i += length;

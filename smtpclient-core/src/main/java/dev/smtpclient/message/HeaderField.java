@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes one header field from unbreakable tokens, folding (RFC 5322 section 2.2.3) before a token that would
  * take the line past 78 characters. A fold only replaces a space that was going to be written anyway, so
- * unfolding gives back exactly the value. Every line is checked on its octets: no control octet and never more
- * than 998 octets, whatever the tokens held.
+ * unfolding gives back exactly the value. A line that holds an RFC 2047 encoded word is folded at 76 characters
+ * instead, the field name included (RFC 2047 2). Every line is checked on its octets: no control octet and never
+ * more than 998 octets, whatever the tokens held.
  */
 final class HeaderField {
 
@@ -14,11 +15,15 @@ final class HeaderField {
 
 	static final int MAX_LINE_OCTETS = 998;
 
+	static final int MAX_ENCODED_WORD_LINE = 76;
+
 	private final StringBuilder text = new StringBuilder();
 
 	private int lineStart;
 
 	private boolean empty = true;
+
+	private boolean lineHasEncodedWord;
 
 	HeaderField(String name) {
 		this.text.append(name).append(':');
@@ -30,14 +35,39 @@ final class HeaderField {
 	 * @return this field
 	 */
 	HeaderField word(String token) {
+		add(token, this.lineHasEncodedWord ? MAX_ENCODED_WORD_LINE : FOLD_AT, false);
+		return this;
+	}
+
+	/**
+	 * Adds an RFC 2047 encoded word preceded by a space, on a line of at most 76 characters: when even the
+	 * first line has no room for it, the fold comes right after the field name.
+	 * @param token the encoded word
+	 * @return this field
+	 */
+	HeaderField encodedWord(String token) {
+		add(token, MAX_ENCODED_WORD_LINE, true);
+		this.lineHasEncodedWord = true;
+		return this;
+	}
+
+	/**
+	 * The characters an encoded word may have to stay on the current line.
+	 * @return the room, possibly zero or less
+	 */
+	int roomForEncodedWord() {
+		return MAX_ENCODED_WORD_LINE - (this.text.length() - this.lineStart) - 1;
+	}
+
+	private void add(String token, int limit, boolean mayFoldFirst) {
 		int lineLength = this.text.length() - this.lineStart;
-		if (!this.empty && lineLength + 1 + token.length() > FOLD_AT) {
+		if ((!this.empty || mayFoldFirst) && lineLength + 1 + token.length() > limit) {
 			this.text.append("\r\n");
 			this.lineStart = this.text.length();
+			this.lineHasEncodedWord = false;
 		}
 		this.text.append(' ').append(token);
 		this.empty = false;
-		return this;
 	}
 
 	/**

@@ -9,8 +9,12 @@ import dev.smtpclient.InvalidInputException;
 
 /**
  * A header field added by the caller, checked when it is set: the name is an RFC 5322 field name, fields the
- * message writes itself are refused, address fields are parsed, message-id and date fields must be ASCII and all
- * other values are unstructured text (encoded when needed).
+ * message writes itself are refused, address fields are parsed, structured fields are printable ASCII that is only
+ * ever folded, and all other values are unstructured text (encoded when needed).
+ * <p>
+ * Structured fields (RFC 2047 5 allows encoded words only in text, comments and phrases, and their readers, such as
+ * RFC 2369 list clients, take the value literally) are never encoded: a value that is not printable ASCII, or a
+ * word that cannot fit a 998-octet line, is refused when it is set.
  */
 final class HeaderSpec {
 
@@ -26,7 +30,12 @@ final class HeaderSpec {
 			"resent-sender");
 
 	private static final Set<String> ASCII_FIELDS = Set.of("date", "message-id", "in-reply-to", "references",
-			"resent-date", "resent-message-id");
+			"resent-date", "resent-message-id", "return-path", "received", "dkim-signature", "domainkey-signature",
+			"authentication-results", "arc-seal", "arc-message-signature", "arc-authentication-results",
+			"feedback-id", "auto-submitted", "precedence");
+
+	/** Prefixes of structured field families: the RFC 2369 and RFC 2919 list fields, RFC 8058 included. */
+	private static final List<String> ASCII_FIELD_PREFIXES = List.of("list-");
 
 	final String name;
 
@@ -56,17 +65,22 @@ final class HeaderSpec {
 		}
 		else {
 			this.addresses = null;
-			if (ASCII_FIELDS.contains(key)) {
+			if (isStructured(key)) {
 				InputChecks.printableAscii(field, value, true);
 				if (value.isBlank()) {
 					throw new InvalidInputException(field, "must not be blank");
 				}
+				HeaderValues.checkStructured(field, name, value);
 			}
 		}
 	}
 
 	static String key(String name) {
 		return name.toLowerCase(Locale.ROOT);
+	}
+
+	private static boolean isStructured(String key) {
+		return ASCII_FIELDS.contains(key) || ASCII_FIELD_PREFIXES.stream().anyMatch(key::startsWith);
 	}
 
 	String key() {
@@ -78,7 +92,7 @@ final class HeaderSpec {
 		if (this.addresses != null) {
 			HeaderValues.addresses(field, this.addresses);
 		}
-		else if (ASCII_FIELDS.contains(key())) {
+		else if (isStructured(key())) {
 			HeaderValues.ascii(field, "header." + this.name, this.value);
 		}
 		else {

@@ -13,9 +13,6 @@ final class HeaderValues {
 	/** The longest plain word written as is; longer ones are encoded, which splits them. */
 	private static final int MAX_PLAIN_WORD = 76;
 
-	/** The longest word in a header that must stay plain ASCII (a message id list); the line limit is 998. */
-	private static final int MAX_ASCII_WORD = 900;
-
 	private HeaderValues() {
 	}
 
@@ -34,23 +31,38 @@ final class HeaderValues {
 			}
 		}
 		else {
-			for (String word : EncodedWords.encode(value)) {
-				field.word(word);
+			for (String word : EncodedWords.encode(value, field.roomForEncodedWord())) {
+				field.encodedWord(word);
 			}
 		}
 	}
 
 	/**
-	 * A value that must be printable ASCII as given (Message-ID, Date, References): split at its spaces only.
+	 * A structured value that must be printable ASCII as given (Message-ID, References, List-Unsubscribe,
+	 * Received): folded at its spaces only, never encoded. A run of spaces is written as one, which is the same
+	 * folding white space to every reader.
 	 */
 	static void ascii(HeaderField field, String name, String value) {
 		InputChecks.printableAscii(name, value, true);
-		for (String word : value.trim().split(" +")) {
-			if (word.length() > MAX_ASCII_WORD) {
-				throw new InvalidInputException(name, "has a word longer than " + MAX_ASCII_WORD + " characters");
-			}
-			if (!word.isEmpty()) {
-				field.word(word);
+		for (String word : value.strip().split(" +")) {
+			field.word(word);
+		}
+	}
+
+	/**
+	 * Refuses a structured value with a word that could not fit a line of 998 octets after the field name, as
+	 * folding happens only between words.
+	 * @param field the name of the field for the error
+	 * @param name the header name
+	 * @param value the value, printable ASCII
+	 */
+	static void checkStructured(String field, String name, String value) {
+		int room = HeaderField.MAX_LINE_OCTETS - name.length() - 2;
+		for (String word : value.strip().split(" +")) {
+			if (word.length() > room) {
+				throw new InvalidInputException(field, "has a word of " + word.length() + " characters, which cannot "
+						+ "fit a header line of " + HeaderField.MAX_LINE_OCTETS + " octets; structured fields are "
+						+ "folded only at spaces, never encoded");
 			}
 		}
 	}
@@ -58,15 +70,14 @@ final class HeaderValues {
 	static void addresses(HeaderField field, List<Address> addresses) {
 		for (int i = 0; i < addresses.size(); i++) {
 			Address address = addresses.get(i);
+			// the comma goes with the address, so that the line's length counts it
+			String separator = (i < addresses.size() - 1) ? "," : "";
 			if (address.displayName().isPresent()) {
 				phrase(field, address.displayName().get());
-				field.word("<" + address.address() + ">");
+				field.word("<" + address.address() + ">" + separator);
 			}
 			else {
-				field.word(address.address());
-			}
-			if (i < addresses.size() - 1) {
-				field.append(",");
+				field.word(address.address() + separator);
 			}
 		}
 	}
@@ -85,8 +96,8 @@ final class HeaderValues {
 			field.word(Address.quote(name));
 		}
 		else {
-			for (String word : EncodedWords.encode(name)) {
-				field.word(word);
+			for (String word : EncodedWords.encode(name, field.roomForEncodedWord())) {
+				field.encodedWord(word);
 			}
 		}
 	}

@@ -98,10 +98,10 @@ final class MessageAssembler {
 			related.add((html != null) ? html : text);
 			m.inlines().forEach((inline) -> related.add(inline.toPart()));
 			if (html != null) {
-				html = new MultiPart("related", related);
+				html = new MultiPart("related", related, "text/html");
 			}
 			else {
-				text = new MultiPart("related", related);
+				text = new MultiPart("related", related, m.bodyType());
 			}
 		}
 		MimePart main = (text != null && html != null) ? new MultiPart("alternative", List.of(text, html))

@@ -26,6 +26,16 @@ final class MultiPart extends MimePart {
 	private final List<MimePart> children;
 
 	MultiPart(String subtype, List<MimePart> children) {
+		this(subtype, children, null);
+	}
+
+	/**
+	 * @param subtype the subtype
+	 * @param children the parts
+	 * @param rootType the media type of the first part, for the {@code type} parameter that multipart/related
+	 * must carry (RFC 2387 3.1); {@code null} for other subtypes
+	 */
+	MultiPart(String subtype, List<MimePart> children, String rootType) {
 		this.children = List.copyOf(children);
 		String boundary = newBoundary();
 		while (containedInChildren(("--" + boundary).getBytes(StandardCharsets.US_ASCII))) {
@@ -33,6 +43,9 @@ final class MultiPart extends MimePart {
 		}
 		HeaderField type = new HeaderField("Content-Type").word("multipart/" + subtype);
 		MimeParameters.add(type, "boundary", boundary, false);
+		if (rootType != null) {
+			MimeParameters.add(type, "type", rootType, false);
+		}
 		this.headers = type.toBytes();
 		this.delimiter = ("\r\n--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII);
 		this.closeDelimiter = ("\r\n--" + boundary + "--").getBytes(StandardCharsets.US_ASCII);

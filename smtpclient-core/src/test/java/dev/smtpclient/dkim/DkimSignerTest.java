@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.smtpclient.InvalidInputException;
 import dev.smtpclient.MessageContent;
+import dev.smtpclient.internal.protocol.DataEncoder;
 import dev.smtpclient.message.ComposedMessage;
 import dev.smtpclient.message.Message;
-import dev.smtpclient.protocol.DataEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -77,11 +77,40 @@ class DkimSignerTest {
 			.signedHeaders(List.of("From", "To", "Subject", "Reply-To"))
 			.build();
 		byte[] signed = wire(signer.sign(content));
-		assertThat(new String(signed, StandardCharsets.US_ASCII)).contains("h=from:to:subject:reply-to;");
+		assertThat(new String(signed, StandardCharsets.US_ASCII)).contains("h=from:from:to:to:subject:subject:reply-to;");
 		assertThat(verify(signed, DkimKeys.dnsRecord(rsa.getPublic()))).isEqualTo("pass");
 		byte[] changedHeader = new String(signed, StandardCharsets.US_ASCII).replace("To:   b@", "To:   c@")
 			.getBytes(StandardCharsets.US_ASCII);
 		assertThat(verify(changedHeader, DkimKeys.dnsRecord(rsa.getPublic()))).isEqualTo("fail");
+	}
+
+	@Test
+	void listUnsubscribeIsSignedAndFromAddedAfterSigningBreaksTheSignature() throws Exception {
+		MessageContent content = MessageContent.ofString("From: a@example.com\r\nTo: b@example.com\r\n"
+				+ "Subject: offer\r\nDate: Mon, 30 Nov 2026 10:00:00 +0000\r\nMessage-ID: <1@example.com>\r\n"
+				+ "List-Unsubscribe: <https://example.com/u?t=1>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
+				+ "\r\nbody\r\n");
+		DkimSigner signer = DkimSigner.builder("example.com", "mail", rsa.getPrivate()).build();
+		String signed = new String(wire(signer.sign(content)), StandardCharsets.US_ASCII);
+		String record = DkimKeys.dnsRecord(rsa.getPublic());
+		String h = signed.substring(signed.indexOf(" h=") + 3, signed.indexOf(';', signed.indexOf(" h=")))
+			.replaceAll("\\s", "");
+		assertThat(h.split(":")).contains("list-unsubscribe", "list-unsubscribe-post");
+		// one more than present: RFC 6376 8.15
+		assertThat(h.split(":")).filteredOn("from"::equals).hasSize(2);
+		assertThat(h.split(":")).filteredOn("subject"::equals).hasSize(2);
+		assertThat(h.split(":")).filteredOn("cc"::equals).hasSize(1);
+		assertThat(verify(signed.getBytes(StandardCharsets.US_ASCII), record)).isEqualTo("pass");
+		// a second From above the signed one is what a reader shows; the signature must no longer verify
+		for (String added : List.of("From: boss@example.com\r\n", "Subject: changed\r\n", "Cc: x@example.com\r\n",
+				"Message-ID: <2@example.com>\r\n", "To: c@example.com\r\n", "Date: Tue, 1 Dec 2026 10:00:00 +0000\r\n")) {
+			String top = added + signed;
+			String afterSignature = signed.replace("\r\nFrom: a@example.com", "\r\n" + added + "From: a@example.com");
+			String bottom = signed.replace("\r\n\r\nbody", "\r\n" + added + "\r\nbody");
+			for (String tampered : List.of(top, afterSignature, bottom)) {
+				assertThat(verify(tampered.getBytes(StandardCharsets.US_ASCII), record)).as(tampered).isEqualTo("fail");
+			}
+		}
 	}
 
 	@Test

@@ -55,19 +55,39 @@ public class SmtpProperties {
 	private Duration tlsHandshakeTimeout = Duration.ofSeconds(15);
 
 	/**
-	 * Time a command's whole reply may take.
+	 * Time the whole reply to EHLO, STARTTLS, AUTH, RSET or NOOP may take.
 	 */
 	private Duration commandTimeout = Duration.ofSeconds(60);
 
 	/**
-	 * Time the reply to the end of the message data may take.
+	 * Time the server's greeting may take (RFC 5321 4.5.3.2.1).
 	 */
-	private Duration dataTimeout = Duration.ofMinutes(5);
+	private Duration greetingTimeout = Duration.ofMinutes(5);
 
 	/**
-	 * Time a single write may block.
+	 * Time the reply to MAIL may take (RFC 5321 4.5.3.2.2).
 	 */
-	private Duration writeTimeout = Duration.ofSeconds(60);
+	private Duration mailTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Time the reply to each RCPT may take (RFC 5321 4.5.3.2.3).
+	 */
+	private Duration rcptTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Time the reply to DATA may take (RFC 5321 4.5.3.2.4).
+	 */
+	private Duration dataInitiationTimeout = Duration.ofMinutes(2);
+
+	/**
+	 * Time the reply to the end of the message data may take (RFC 5321 4.5.3.2.6).
+	 */
+	private Duration dataTimeout = Duration.ofMinutes(10);
+
+	/**
+	 * Time a single write may block (RFC 5321 4.5.3.2.5).
+	 */
+	private Duration writeTimeout = Duration.ofMinutes(3);
 
 	/**
 	 * Whether a message is sent only when every recipient is accepted.
@@ -165,6 +185,38 @@ public class SmtpProperties {
 
 	public void setCommandTimeout(Duration commandTimeout) {
 		this.commandTimeout = commandTimeout;
+	}
+
+	public Duration getGreetingTimeout() {
+		return this.greetingTimeout;
+	}
+
+	public void setGreetingTimeout(Duration greetingTimeout) {
+		this.greetingTimeout = greetingTimeout;
+	}
+
+	public Duration getMailTimeout() {
+		return this.mailTimeout;
+	}
+
+	public void setMailTimeout(Duration mailTimeout) {
+		this.mailTimeout = mailTimeout;
+	}
+
+	public Duration getRcptTimeout() {
+		return this.rcptTimeout;
+	}
+
+	public void setRcptTimeout(Duration rcptTimeout) {
+		this.rcptTimeout = rcptTimeout;
+	}
+
+	public Duration getDataInitiationTimeout() {
+		return this.dataInitiationTimeout;
+	}
+
+	public void setDataInitiationTimeout(Duration dataInitiationTimeout) {
+		this.dataInitiationTimeout = dataInitiationTimeout;
 	}
 
 	public Duration getDataTimeout() {
@@ -526,9 +578,9 @@ public class SmtpProperties {
 		private Duration timeout = Duration.ofSeconds(5);
 
 		/**
-		 * Time a health result is reused before the server is asked again; 0 to check on every call.
+		 * Time between two background checks of the server; health requests get the last result at once.
 		 */
-		private Duration cacheTtl = Duration.ZERO;
+		private Duration interval = Duration.ofSeconds(30);
 
 		/**
 		 * Whether the health check also logs in (AUTH). By default it checks greeting, EHLO and TLS only.
@@ -543,12 +595,12 @@ public class SmtpProperties {
 			this.timeout = timeout;
 		}
 
-		public Duration getCacheTtl() {
-			return this.cacheTtl;
+		public Duration getInterval() {
+			return this.interval;
 		}
 
-		public void setCacheTtl(Duration cacheTtl) {
-			this.cacheTtl = cacheTtl;
+		public void setInterval(Duration interval) {
+			this.interval = interval;
 		}
 
 		public boolean isAuthenticate() {

@@ -23,6 +23,7 @@ import dev.smtpclient.SendResult;
 import dev.smtpclient.SmtpClient;
 import dev.smtpclient.SmtpConnectionInfo;
 import dev.smtpclient.SmtpEventListener;
+import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpUrl;
 import dev.smtpclient.TlsPolicy;
 
@@ -43,6 +44,28 @@ class SmtpClientAutoConfigurationTests {
 	}
 
 	@Test
+	void emptyUrlIsNotSet() {
+		// what smtp.url=${SMTP_URL:} gives when the variable is unset
+		this.contextRunner.withPropertyValues("smtp.url=").run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean(SmtpClient.class)
+			.doesNotHaveBean(SmtpSender.class));
+	}
+
+	@Test
+	void blankUrlIsNotSet() {
+		this.contextRunner.withPropertyValues("smtp.url=  ")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SmtpClient.class));
+	}
+
+	@Test
+	void emptyUrlWithAConnectionDetailsBeanUsesTheBean() {
+		this.contextRunner.withPropertyValues("smtp.url=")
+			.withBean(SmtpConnectionDetails.class, () -> () -> SmtpUrl.parse("smtp://details.example.com"))
+			.run((context) -> assertThat(context.getBean(SmtpClient.class).connectionSettings().host())
+				.isEqualTo("details.example.com"));
+	}
+
+	@Test
 	void urlCreatesClientSenderAndConnectionDetails() {
 		this.contextRunner.withPropertyValues("smtp.url=esmtptls://me%40example.com:s3cret@mail.example.com")
 			.run((context) -> {
@@ -60,19 +83,36 @@ class SmtpClientAutoConfigurationTests {
 	}
 
 	@Test
+	void defaultTimeoutsAreTheCoreOnes() {
+		this.contextRunner.withPropertyValues("smtp.url=smtp://mail.example.com").run((context) -> {
+			ConnectionSettings settings = context.getBean(SmtpClient.class).connectionSettings();
+			ConnectionSettings core = ConnectionSettings.builder().host("mail.example.com").port(25).build();
+			for (SmtpPhase phase : SmtpPhase.values()) {
+				assertThat(settings.replyTimeout(phase)).as(phase.name()).isEqualTo(core.replyTimeout(phase));
+			}
+			assertThat(settings.connectTimeout()).isEqualTo(core.connectTimeout());
+			assertThat(settings.tlsHandshakeTimeout()).isEqualTo(core.tlsHandshakeTimeout());
+			assertThat(settings.writeTimeout()).isEqualTo(core.writeTimeout());
+			assertThat(settings.dataTimeout()).isEqualTo(Duration.ofMinutes(10));
+		});
+	}
+
+	@Test
 	void propertiesBindToConnectionAndPoolSettings() {
 		this.contextRunner
 			.withPropertyValues("smtp.url=smtp://user:from-url@mail.example.com:2525", "smtp.username=other",
 					"smtp.password=from-property", "smtp.tls=implicit", "smtp.helo-name=app.example.com",
 					"smtp.connect-timeout=3s", "smtp.tls-handshake-timeout=4s", "smtp.command-timeout=5s",
-					"smtp.data-timeout=6s", "smtp.write-timeout=7s", "smtp.auth.mechanisms=plain,cram-md5",
+					"smtp.data-timeout=6s", "smtp.write-timeout=7s", "smtp.greeting-timeout=8s",
+					"smtp.mail-timeout=9s", "smtp.rcpt-timeout=10s", "smtp.data-initiation-timeout=11s",
+					"smtp.auth.mechanisms=plain,cram-md5",
 					"smtp.auth.allow-plaintext=true", "smtp.require-all-recipients=true", "smtp.pool.max-size=3",
 					"smtp.pool.idle-timeout=20s", "smtp.pool.max-lifetime=2m",
 					"smtp.pool.max-messages-per-connection=10", "smtp.pool.acquire-timeout=1s",
 					"smtp.pool.validate-after-idle=0s", "smtp.pool.housekeeping-interval=30s",
 					"smtp.retry.max-attempts=3", "smtp.retry.initial-backoff=100ms", "smtp.rate-limit=2.5",
 					"smtp.default-from=noreply@example.com", "smtp.dkim.domain=example.com",
-					"smtp.dkim.selector=s1", "smtp.health.timeout=2s", "smtp.health.cache-ttl=10s",
+					"smtp.dkim.selector=s1", "smtp.health.timeout=2s", "smtp.health.interval=10s",
 					"smtp.health.authenticate=true", "smtp.mail-sender.enabled=false", "smtp.pool.min-idle=0")
 			.run((context) -> {
 				SmtpClient client = context.getBean(SmtpClient.class);
@@ -86,6 +126,10 @@ class SmtpClientAutoConfigurationTests {
 				assertThat(settings.commandTimeout()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(settings.dataTimeout()).isEqualTo(Duration.ofSeconds(6));
 				assertThat(settings.writeTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(settings.greetingTimeout()).isEqualTo(Duration.ofSeconds(8));
+				assertThat(settings.mailTimeout()).isEqualTo(Duration.ofSeconds(9));
+				assertThat(settings.rcptTimeout()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(settings.dataInitiationTimeout()).isEqualTo(Duration.ofSeconds(11));
 				assertThat(settings.authMechanisms()).containsExactlyInAnyOrder(AuthMechanism.PLAIN,
 						AuthMechanism.CRAM_MD5);
 				assertThat(settings.allowPlaintextAuth()).isTrue();
@@ -107,7 +151,7 @@ class SmtpClientAutoConfigurationTests {
 				assertThat(properties.getDkim().isEnabled()).isFalse();
 				assertThat(properties.getDkim().getSelector()).isEqualTo("s1");
 				assertThat(properties.getHealth().getTimeout()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(properties.getHealth().getCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(properties.getHealth().getInterval()).isEqualTo(Duration.ofSeconds(10));
 				assertThat(properties.getHealth().isAuthenticate()).isTrue();
 				assertThat(properties.getMailSender().isEnabled()).isFalse();
 			});
@@ -317,6 +361,32 @@ class SmtpClientAutoConfigurationTests {
 						.startsWith("DKIM-Signature: v=1; a=rsa-sha256;")
 						.contains("d=example.com;")
 						.contains("s=mail;");
+				});
+		}
+	}
+
+	@Test
+	void dkimKeyLoadsThroughTheContextsResourceLoader() throws Exception {
+		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("Ed25519");
+		String pem = "-----BEGIN PRIVATE KEY-----\n"
+				+ java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+					.encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+				+ "\n-----END PRIVATE KEY-----\n";
+		// a protocol only this context knows, as a secrets store would register one
+		org.springframework.core.io.ProtocolResolver secrets = (location, loader) -> location.equals("secrets:dkim")
+				? new org.springframework.core.io.ByteArrayResource(pem.getBytes()) : null;
+		try (dev.smtpclient.test.FakeSmtpSink sink = new dev.smtpclient.test.FakeSmtpSink(true)) {
+			this.contextRunner.withInitializer((context) -> context.addProtocolResolver(secrets))
+				.withPropertyValues("smtp.url=smtp://127.0.0.1:" + sink.port(), "smtp.dkim.enabled=true",
+						"smtp.dkim.domain=example.com", "smtp.dkim.selector=mail", "smtp.dkim.private-key=secrets:dkim")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					context.getBean(SmtpClient.class)
+						.send(Envelope.of("a@example.com", "b@example.com"), MessageContent
+							.ofString("From: a@example.com\r\nTo: b@example.com\r\nSubject: signed\r\n\r\nbody\r\n"));
+					assertThat(sink.messages()).singleElement()
+						.asString()
+						.startsWith("DKIM-Signature: v=1; a=ed25519-sha256;");
 				});
 		}
 	}
