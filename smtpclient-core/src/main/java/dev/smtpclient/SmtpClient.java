@@ -37,7 +37,7 @@ public final class SmtpClient implements AutoCloseable {
 
 	private final RetryPolicy retryPolicy;
 
-	private final RateLimiter rateLimiter;
+	private final SendRateLimiter rateLimiter;
 
 	private final ConnectionPool pool;
 
@@ -57,7 +57,8 @@ public final class SmtpClient implements AutoCloseable {
 		this.connectionSettings = builder.connectionSettings();
 		this.poolSettings = builder.poolSettings();
 		this.retryPolicy = builder.retryPolicy();
-		this.rateLimiter = (builder.rateLimit() > 0) ? new RateLimiter(builder.rateLimit()) : null;
+		this.rateLimiter = (builder.rateLimiter() != null) ? builder.rateLimiter()
+				: (builder.rateLimit() > 0) ? new RateLimiter(builder.rateLimit()) : null;
 		this.dkimSigner = builder.dkimSigner();
 		SmtpEventListener events = SafeEventListener.wrap(this.connectionSettings.eventListener(),
 				this.connectionSettings.debugLog());
@@ -119,7 +120,7 @@ public final class SmtpClient implements AutoCloseable {
 		boolean permitHeld = false;
 		for (int attempt = 1;; attempt++) {
 			if (this.rateLimiter != null && !permitHeld) {
-				this.rateLimiter.acquire();
+				RateLimiter.acquireOrFail(this.rateLimiter);
 				permitHeld = true;
 			}
 			try {
@@ -207,7 +208,7 @@ public final class SmtpClient implements AutoCloseable {
 		return this.retryPolicy;
 	}
 
-	public RateLimiter rateLimiter() {
+	public SendRateLimiter rateLimiter() {
 		return this.rateLimiter;
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import dev.smtpclient.Mail;
 import dev.smtpclient.RetryPolicy;
 import dev.smtpclient.SendOutcome;
+import dev.smtpclient.SendRateLimiter;
 import dev.smtpclient.SendResult;
 import dev.smtpclient.SmtpClient;
 import dev.smtpclient.SmtpConnection;
@@ -207,7 +208,7 @@ public final class BatchSender {
 
 		@Override
 		public Mail poll() {
-			RateLimiter limiter = BatchSender.this.client.rateLimiter();
+			SendRateLimiter limiter = BatchSender.this.client.rateLimiter();
 			if (!hasRoom() || BatchSender.this.queue.isEmpty() || (limiter != null && !limiter.tryAcquire())) {
 				return null;
 			}
@@ -222,10 +223,10 @@ public final class BatchSender {
 				if (index == null) {
 					return null;
 				}
-				RateLimiter limiter = BatchSender.this.client.rateLimiter();
+				SendRateLimiter limiter = BatchSender.this.client.rateLimiter();
 				if (limiter != null) {
 					try {
-						limiter.acquireInterruptibly();
+						limiter.acquire();
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();

@@ -3,13 +3,14 @@ package dev.smtpclient.internal.pool;
 import java.time.Duration;
 
 import dev.smtpclient.InvalidInputException;
+import dev.smtpclient.SendRateLimiter;
 import dev.smtpclient.SmtpConnectionException;
 import dev.smtpclient.SmtpPhase;
 
 /**
  * Spaces sends out evenly to at most a given rate, shared by all threads of a client.
  */
-public final class RateLimiter {
+public final class RateLimiter implements SendRateLimiter {
 
 	private final long intervalNanos;
 
@@ -23,12 +24,12 @@ public final class RateLimiter {
 	}
 
 	/**
-	 * Waits for the next permit.
+	 * Waits for a permit of the given limiter.
 	 * @throws SmtpConnectionException when interrupted while waiting
 	 */
-	public void acquire() {
+	public static void acquireOrFail(SendRateLimiter limiter) {
 		try {
-			acquireInterruptibly();
+			limiter.acquire();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -40,7 +41,8 @@ public final class RateLimiter {
 	 * Waits for the next permit.
 	 * @throws InterruptedException when interrupted while waiting; the permit is then spent
 	 */
-	public void acquireInterruptibly() throws InterruptedException {
+	@Override
+	public void acquire() throws InterruptedException {
 		long waitNanos;
 		synchronized (this) {
 			long now = System.nanoTime();
@@ -57,6 +59,7 @@ public final class RateLimiter {
 	 * Takes a permit if one is free now, without waiting.
 	 * @return whether a permit was taken
 	 */
+	@Override
 	public synchronized boolean tryAcquire() {
 		long now = System.nanoTime();
 		if (now - this.nextFreeNanos < 0) {
