@@ -18,6 +18,7 @@ import dev.smtpclient.internal.pool.ConnectionPool;
 import dev.smtpclient.internal.pool.PooledConnection;
 import dev.smtpclient.internal.pool.RateLimiter;
 import dev.smtpclient.internal.session.SafeEventListener;
+import dev.smtpclient.internal.session.Session;
 
 /**
  * A thread-safe SMTP client that keeps a pool of connections, each greeted, secured and authenticated once and
@@ -63,7 +64,7 @@ public final class SmtpClient implements AutoCloseable {
 				this.connectionSettings.debugLog());
 		Clock clock = builder.clock();
 		this.clock = clock;
-		this.pool = new ConnectionPool(this.poolSettings, () -> SmtpConnection.open(this.connectionSettings), clock,
+		this.pool = new ConnectionPool(this.poolSettings, () -> Session.open(this.connectionSettings), clock,
 				events);
 		if (builder.executor() != null) {
 			this.executor = builder.executor();
@@ -199,34 +200,10 @@ public final class SmtpClient implements AutoCloseable {
 		}
 	}
 
-	public ConnectionPool pool() {
-		return this.pool;
-	}
-
-	public RetryPolicy retryPolicy() {
-		return this.retryPolicy;
-	}
-
-	public RateLimiter rateLimiter() {
-		return this.rateLimiter;
-	}
-
-	public Executor executor() {
-		return this.executor;
-	}
-
-	public Clock clock() {
-		return this.clock;
-	}
-
-	public boolean hasDkim() {
-		return this.dkimSigner != null;
-	}
-
 	/**
 	 * Signs the content when DKIM is configured: once, before any attempt, so every attempt sends the same bytes.
 	 */
-	public MessageContent prepare(MessageContent content) {
+	private MessageContent prepare(MessageContent content) {
 		if (this.dkimSigner == null) {
 			return content;
 		}
@@ -243,7 +220,7 @@ public final class SmtpClient implements AutoCloseable {
 	 * the transaction, the connection broke at once (I/O error or 421), so nothing was delivered. A timeout is no
 	 * sign of that: it is a slow server, and sending again at once would only load it more.
 	 */
-	private static boolean isStale(SmtpException failure, SmtpConnection connection) {
+	private static boolean isStale(SmtpException failure, Session connection) {
 		if (connection.isUsable() || failure.phase() != SmtpPhase.MAIL || failure instanceof SmtpTimeoutException) {
 			return false;
 		}
@@ -282,7 +259,8 @@ public final class SmtpClient implements AutoCloseable {
 	 */
 	public List<SendOutcome> sendAll(List<? extends Mail> mails) {
 		requireOpen();
-		return new BatchSender(this, mails).run();
+		return new BatchSender(new BatchSender.Context(this.pool, this.poolSettings, this.retryPolicy, this.rateLimiter,
+				this.executor, this.clock, this.dkimSigner != null, this::prepare, this::send), mails).run();
 	}
 
 	/**

@@ -9,7 +9,6 @@ import dev.smtpclient.AuthMechanism;
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.InvalidInputException;
 import dev.smtpclient.SmtpAuthenticationException;
-import dev.smtpclient.SmtpConnection;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpProtocolException;
 import dev.smtpclient.SmtpReply;
@@ -29,11 +28,11 @@ final class Authenticator {
 	 */
 	private static final int MAX_INITIAL_RESPONSE_LINE = 12288 - 2;
 
-	private final SmtpConnection connection;
+	private final Session connection;
 
 	private final ConnectionSettings settings;
 
-	Authenticator(SmtpConnection connection) {
+	Authenticator(Session connection) {
 		this.connection = connection;
 		this.settings = connection.settings();
 	}

@@ -16,7 +16,6 @@ import dev.smtpclient.RecipientResult;
 import dev.smtpclient.SendResult;
 import dev.smtpclient.ServerCapabilities;
 import dev.smtpclient.SmtpCapabilityException;
-import dev.smtpclient.SmtpConnection;
 import dev.smtpclient.SmtpConnectionException;
 import dev.smtpclient.SmtpException;
 import dev.smtpclient.SmtpPhase;
@@ -34,7 +33,7 @@ import dev.smtpclient.internal.protocol.DataEncoder;
  */
 public final class MailTransaction {
 
-	private final SmtpConnection connection;
+	private final Session connection;
 
 	private final ConnectionSettings settings;
 
@@ -42,7 +41,7 @@ public final class MailTransaction {
 
 	private final MessageContent content;
 
-	public MailTransaction(SmtpConnection connection, Envelope envelope, MessageContent content) {
+	public MailTransaction(Session connection, Envelope envelope, MessageContent content) {
 		this.connection = connection;
 		this.settings = connection.settings();
 		this.envelope = envelope;
@@ -345,11 +344,11 @@ public final class MailTransaction {
 	 */
 	private static final class TransportStream extends OutputStream {
 
-		private final SmtpConnection connection;
+		private final Session connection;
 
 		private IOException failure;
 
-		TransportStream(SmtpConnection connection) {
+		TransportStream(Session connection) {
 			this.connection = connection;
 		}
 
