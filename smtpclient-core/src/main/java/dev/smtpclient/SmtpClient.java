@@ -17,7 +17,7 @@ import dev.smtpclient.internal.pool.BatchSender;
 import dev.smtpclient.internal.pool.ConnectionPool;
 import dev.smtpclient.internal.pool.PooledConnection;
 import dev.smtpclient.internal.pool.RateLimiter;
-import dev.smtpclient.internal.session.SafeEventListener;
+import dev.smtpclient.internal.session.CompositeEventListener;
 import dev.smtpclient.internal.session.Session;
 
 /**
@@ -60,7 +60,7 @@ public final class SmtpClient implements AutoCloseable {
 		this.retryPolicy = builder.retryPolicy();
 		this.rateLimiter = (builder.rateLimit() > 0) ? new RateLimiter(builder.rateLimit()) : null;
 		this.dkimSigner = builder.dkimSigner();
-		SmtpEventListener events = SafeEventListener.wrap(this.connectionSettings.eventListener(),
+		SmtpEventListener events = CompositeEventListener.shield(this.connectionSettings.eventListener(),
 				this.connectionSettings.debugLog());
 		Clock clock = builder.clock();
 		this.clock = clock;

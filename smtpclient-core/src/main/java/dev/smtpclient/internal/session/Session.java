@@ -86,7 +86,7 @@ public final class Session implements AutoCloseable {
 		this.settings = settings;
 		this.info = new SmtpConnectionInfo(IDS.incrementAndGet(), settings.host(), settings.port());
 		this.log = new ProtocolLog(this.info, settings.infoLog(), settings.debugLog());
-		this.events = SafeEventListener.wrap(settings.eventListener(), this.log::debug);
+		this.events = CompositeEventListener.shield(settings.eventListener(), this.log::debug);
 	}
 
 	/**
