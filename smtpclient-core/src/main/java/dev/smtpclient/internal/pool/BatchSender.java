@@ -176,7 +176,8 @@ public final class BatchSender {
 	private void sendAlone(int index, int earlierAttempts) {
 		try {
 			SendResult result = this.context.sender().apply(this.wrapped.get(index));
-			record(index, result.withAttempts(result.attempts() + earlierAttempts), null);
+			record(index, new SendResult(result.sender(), result.recipients(), result.finalReply(), result.bytesSent(),
+					result.attempts() + earlierAttempts), null);
 		}
 		catch (SmtpException ex) {
 			record(index, null, ex);
