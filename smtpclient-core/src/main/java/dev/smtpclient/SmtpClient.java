@@ -153,7 +153,7 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a message composed with the seed's API, as it is now (a snapshot: later changes do not affect it).
+	 * Sends a {@link dev.smtpclient.message.Message} as it is now (a snapshot: later changes do not affect it).
 	 * @param message the message
 	 * @return the result
 	 */
@@ -162,7 +162,7 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * The seed's {@code sendMessage(msg)}.
+	 * Alias of {@link #send(dev.smtpclient.message.Message)}, kept for users coming from Qore.
 	 * @param message the message
 	 * @return the result
 	 */
@@ -171,7 +171,7 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * The seed's name for {@link #send(Mail)}.
+	 * Alias of {@link #send(Mail)}, kept for users coming from Qore.
 	 * @param mail the message
 	 * @return the result
 	 */
@@ -264,8 +264,8 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Opens and handshakes one connection now (the seed's {@code connect()}), so configuration errors show at
-	 * start-up rather than at the first send.
+	 * Opens and handshakes one connection now, so configuration errors show at start-up rather than at the first
+	 * send. Kept for users coming from Qore.
 	 * @throws SmtpException when the connection cannot be opened
 	 */
 	public void connect() {
@@ -274,14 +274,14 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the idle connections (the seed's {@code disconnect()}). The client stays usable.
+	 * Closes the idle connections. The client stays usable. Kept for users coming from Qore.
 	 */
 	public void disconnect() {
 		this.pool.closeIdle();
 	}
 
 	/**
-	 * Whether a connection is open (always true in test mode, as in the seed).
+	 * Whether a connection is open (always true in test mode). Kept for users coming from Qore.
 	 * @return whether connected
 	 */
 	public boolean isConnected() {
@@ -289,7 +289,7 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Whether this client is in test mode (no network).
+	 * Whether this client is in test mode (no network). Kept for users coming from Qore.
 	 * @return the test flag
 	 */
 	public boolean test() {
