@@ -12,6 +12,7 @@ import javax.net.ssl.SSLContext;
 import dev.smtpclient.internal.protocol.ProtocolLog;
 import dev.smtpclient.internal.protocol.WireText;
 import dev.smtpclient.internal.session.HeloName;
+import dev.smtpclient.internal.session.SettingsSecrets;
 
 /**
  * Everything one connection needs, immutable once built. Start from a URL:
@@ -24,6 +25,23 @@ import dev.smtpclient.internal.session.HeloName;
  * (EHLO, STARTTLS, AUTH, RSET, NOOP: 60 s).
  */
 public final class ConnectionSettings {
+
+	static {
+		// the engine reads the password and token through this, so neither is on the public API
+		SettingsSecrets.install(new SettingsSecrets.Reader() {
+
+			@Override
+			public String password(ConnectionSettings settings) {
+				return settings.password();
+			}
+
+			@Override
+			public Supplier<String> oauth2TokenSupplier(ConnectionSettings settings) {
+				return settings.oauth2TokenSupplier();
+			}
+
+		});
+	}
 
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -189,11 +207,11 @@ public final class ConnectionSettings {
 		return this.username;
 	}
 
-	public String password() {
+	String password() {
 		return this.password;
 	}
 
-	public Supplier<String> oauth2TokenSupplier() {
+	Supplier<String> oauth2TokenSupplier() {
 		return this.oauth2TokenSupplier;
 	}
 
@@ -451,7 +469,7 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * User and password for AUTH (the seed's {@code setUserPass}).
+		 * User and password for AUTH.
 		 * @param username the user
 		 * @param password the password
 		 * @return this builder

@@ -2,7 +2,6 @@ package dev.smtpclient;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Delivery status notification requests (RFC 3461), sent with MAIL FROM and RCPT TO when the server offers DSN
@@ -44,48 +43,6 @@ public record DsnOptions(Ret ret, String envelopeId, Set<Notify> notifyOn) {
 				}
 			}
 		}
-	}
-
-	/**
-	 * The MAIL FROM parameters.
-	 */
-	public String mailParameters() {
-		StringBuilder parameters = new StringBuilder();
-		if (this.ret != null) {
-			parameters.append(" RET=").append(this.ret);
-		}
-		if (this.envelopeId != null) {
-			parameters.append(" ENVID=").append(xtext(this.envelopeId));
-		}
-		return parameters.toString();
-	}
-
-	/**
-	 * The RCPT TO parameters.
-	 */
-	public String rcptParameters() {
-		if (this.notifyOn.isEmpty()) {
-			return "";
-		}
-		return " NOTIFY=" + EnumSet.copyOf(this.notifyOn).stream().map(Enum::name).collect(Collectors.joining(","));
-	}
-
-	/**
-	 * RFC 3461 4: "+" and "=" and anything outside "!".."~" become "+XX", so a parameter can never hold a space,
-	 * a line break or another parameter.
-	 */
-	static String xtext(String value) {
-		StringBuilder out = new StringBuilder(value.length());
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c < '!' || c > '~' || c == '+' || c == '=') {
-				out.append('+').append(String.format("%02X", (int) c));
-			}
-			else {
-				out.append(c);
-			}
-		}
-		return out.toString();
 	}
 
 }

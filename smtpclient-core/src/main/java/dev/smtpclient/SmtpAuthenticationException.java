@@ -1,35 +1,26 @@
 package dev.smtpclient;
 
-import java.util.Optional;
-
 /**
  * Authentication failed or was refused before it started (no common mechanism, no TLS). Holds no credentials.
  */
 public class SmtpAuthenticationException extends SmtpException {
 
-	private final SmtpReply reply;
-
 	public SmtpAuthenticationException(String message) {
 		super(SmtpPhase.AUTH, message);
-		this.reply = null;
-	}
-
-	public SmtpAuthenticationException(String message, SmtpReply reply) {
-		super(SmtpPhase.AUTH, message + ": " + reply);
-		this.reply = reply;
 	}
 
 	/**
-	 * The server's reply, when the server refused the credentials.
-	 * @return the reply
+	 * The server refused the credentials; {@link #reply()} holds its reply.
+	 * @param message the message
+	 * @param reply the server's reply
 	 */
-	public Optional<SmtpReply> reply() {
-		return Optional.ofNullable(this.reply);
+	public SmtpAuthenticationException(String message, SmtpReply reply) {
+		super(SmtpPhase.AUTH, message + ": " + reply, reply, null);
 	}
 
 	@Override
 	public boolean isTransient() {
-		return this.reply != null && this.reply.isTransientFailure();
+		return reply().map(SmtpReply::isTransientFailure).orElse(false);
 	}
 
 }

@@ -17,7 +17,8 @@ import dev.smtpclient.internal.pool.BatchSender;
 import dev.smtpclient.internal.pool.ConnectionPool;
 import dev.smtpclient.internal.pool.PooledConnection;
 import dev.smtpclient.internal.pool.RateLimiter;
-import dev.smtpclient.internal.session.SafeEventListener;
+import dev.smtpclient.internal.session.CompositeEventListener;
+import dev.smtpclient.internal.session.Session;
 
 /**
  * A thread-safe SMTP client that keeps a pool of connections, each greeted, secured and authenticated once and
@@ -60,11 +61,11 @@ public final class SmtpClient implements AutoCloseable {
 		this.rateLimiter = (builder.rateLimiter() != null) ? builder.rateLimiter()
 				: (builder.rateLimit() > 0) ? new RateLimiter(builder.rateLimit()) : null;
 		this.dkimSigner = builder.dkimSigner();
-		SmtpEventListener events = SafeEventListener.wrap(this.connectionSettings.eventListener(),
+		SmtpEventListener events = CompositeEventListener.shield(this.connectionSettings.eventListener(),
 				this.connectionSettings.debugLog());
 		Clock clock = builder.clock();
 		this.clock = clock;
-		this.pool = new ConnectionPool(this.poolSettings, () -> SmtpConnection.open(this.connectionSettings), clock,
+		this.pool = new ConnectionPool(this.poolSettings, () -> Session.open(this.connectionSettings), clock,
 				events);
 		if (builder.executor() != null) {
 			this.executor = builder.executor();
@@ -153,7 +154,7 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a message composed with the seed's API, as it is now (a snapshot: later changes do not affect it).
+	 * Sends a {@link dev.smtpclient.message.Message} as it is now (a snapshot: later changes do not affect it).
 	 * @param message the message
 	 * @return the result
 	 */
@@ -162,7 +163,7 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * The seed's {@code sendMessage(msg)}.
+	 * Alias of {@link #send(dev.smtpclient.message.Message)}, kept for users coming from Qore.
 	 * @param message the message
 	 * @return the result
 	 */
@@ -171,7 +172,7 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * The seed's name for {@link #send(Mail)}.
+	 * Alias of {@link #send(Mail)}, kept for users coming from Qore.
 	 * @param mail the message
 	 * @return the result
 	 */
@@ -200,34 +201,10 @@ public final class SmtpClient implements AutoCloseable {
 		}
 	}
 
-	public ConnectionPool pool() {
-		return this.pool;
-	}
-
-	public RetryPolicy retryPolicy() {
-		return this.retryPolicy;
-	}
-
-	public SendRateLimiter rateLimiter() {
-		return this.rateLimiter;
-	}
-
-	public Executor executor() {
-		return this.executor;
-	}
-
-	public Clock clock() {
-		return this.clock;
-	}
-
-	public boolean hasDkim() {
-		return this.dkimSigner != null;
-	}
-
 	/**
 	 * Signs the content when DKIM is configured: once, before any attempt, so every attempt sends the same bytes.
 	 */
-	public MessageContent prepare(MessageContent content) {
+	private MessageContent prepare(MessageContent content) {
 		if (this.dkimSigner == null) {
 			return content;
 		}
@@ -244,7 +221,7 @@ public final class SmtpClient implements AutoCloseable {
 	 * the transaction, the connection broke at once (I/O error or 421), so nothing was delivered. A timeout is no
 	 * sign of that: it is a slow server, and sending again at once would only load it more.
 	 */
-	private static boolean isStale(SmtpException failure, SmtpConnection connection) {
+	private static boolean isStale(SmtpException failure, Session connection) {
 		if (connection.isUsable() || failure.phase() != SmtpPhase.MAIL || failure instanceof SmtpTimeoutException) {
 			return false;
 		}
@@ -283,12 +260,13 @@ public final class SmtpClient implements AutoCloseable {
 	 */
 	public List<SendOutcome> sendAll(List<? extends Mail> mails) {
 		requireOpen();
-		return new BatchSender(this, mails).run();
+		return new BatchSender(new BatchSender.Context(this.pool, this.poolSettings, this.retryPolicy, this.rateLimiter,
+				this.executor, this.clock, this.dkimSigner != null, this::prepare, this::send), mails).run();
 	}
 
 	/**
-	 * Opens and handshakes one connection now (the seed's {@code connect()}), so configuration errors show at
-	 * start-up rather than at the first send.
+	 * Opens and handshakes one connection now, so configuration errors show at start-up rather than at the first
+	 * send. Kept for users coming from Qore.
 	 * @throws SmtpException when the connection cannot be opened
 	 */
 	public void connect() {
@@ -297,14 +275,14 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the idle connections (the seed's {@code disconnect()}). The client stays usable.
+	 * Closes the idle connections. The client stays usable. Kept for users coming from Qore.
 	 */
 	public void disconnect() {
 		this.pool.closeIdle();
 	}
 
 	/**
-	 * Whether a connection is open (always true in test mode, as in the seed).
+	 * Whether a connection is open (always true in test mode). Kept for users coming from Qore.
 	 * @return whether connected
 	 */
 	public boolean isConnected() {
@@ -312,7 +290,7 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Whether this client is in test mode (no network).
+	 * Whether this client is in test mode (no network). Kept for users coming from Qore.
 	 * @return the test flag
 	 */
 	public boolean test() {

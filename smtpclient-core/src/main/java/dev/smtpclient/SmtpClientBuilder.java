@@ -58,7 +58,7 @@ public final class SmtpClientBuilder {
 	}
 
 	/**
-	 * User and password (the seed's {@code setUserPass}); overrides the URL's.
+	 * User and password; overrides the URL's.
 	 * @param username the user
 	 * @param password the password
 	 * @return this builder
@@ -95,6 +95,76 @@ public final class SmtpClientBuilder {
 
 	public SmtpClientBuilder commandTimeout(Duration timeout) {
 		this.connection.commandTimeout(timeout);
+		return this;
+	}
+
+	/**
+	 * See {@link ConnectionSettings.Builder#tlsHandshakeTimeout(Duration)}.
+	 * @param timeout how long the TLS handshake may take
+	 * @return this builder
+	 */
+	public SmtpClientBuilder tlsHandshakeTimeout(Duration timeout) {
+		this.connection.tlsHandshakeTimeout(timeout);
+		return this;
+	}
+
+	/**
+	 * See {@link ConnectionSettings.Builder#greetingTimeout(Duration)}.
+	 * @param timeout how long the greeting may take
+	 * @return this builder
+	 */
+	public SmtpClientBuilder greetingTimeout(Duration timeout) {
+		this.connection.greetingTimeout(timeout);
+		return this;
+	}
+
+	/**
+	 * See {@link ConnectionSettings.Builder#mailTimeout(Duration)}.
+	 * @param timeout how long the reply to MAIL may take
+	 * @return this builder
+	 */
+	public SmtpClientBuilder mailTimeout(Duration timeout) {
+		this.connection.mailTimeout(timeout);
+		return this;
+	}
+
+	/**
+	 * See {@link ConnectionSettings.Builder#rcptTimeout(Duration)}.
+	 * @param timeout how long the reply to each RCPT may take
+	 * @return this builder
+	 */
+	public SmtpClientBuilder rcptTimeout(Duration timeout) {
+		this.connection.rcptTimeout(timeout);
+		return this;
+	}
+
+	/**
+	 * See {@link ConnectionSettings.Builder#dataInitiationTimeout(Duration)}.
+	 * @param timeout how long the reply to DATA may take
+	 * @return this builder
+	 */
+	public SmtpClientBuilder dataInitiationTimeout(Duration timeout) {
+		this.connection.dataInitiationTimeout(timeout);
+		return this;
+	}
+
+	/**
+	 * See {@link ConnectionSettings.Builder#dataTimeout(Duration)}.
+	 * @param timeout how long the reply to the end of the data may take
+	 * @return this builder
+	 */
+	public SmtpClientBuilder dataTimeout(Duration timeout) {
+		this.connection.dataTimeout(timeout);
+		return this;
+	}
+
+	/**
+	 * See {@link ConnectionSettings.Builder#writeTimeout(Duration)}.
+	 * @param timeout how long one write may take
+	 * @return this builder
+	 */
+	public SmtpClientBuilder writeTimeout(Duration timeout) {
+		this.connection.writeTimeout(timeout);
 		return this;
 	}
 

@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+
+import dev.smtpclient.internal.session.CompositeEventListener;
 
 /**
  * Instrumentation of connections: look-ups, connects, TLS, bytes, commands and replies, messages. Every method
  * does nothing by default; override the ones you need. Start events are paired with an end or a failure.
  * <p>
  * Called on the thread doing the work, so keep methods fast. A listener that throws never breaks a send: the
- * exception is reported to the debug log and ignored. No event carries a password, token or AUTH payload; the
+ * exception is reported to the debug log and ignored. Several listeners are combined with
+ * {@link #composite(SmtpEventListener...)}. No event carries a password, token or AUTH payload; the
  * commands are reported by verb only, so no address reaches a listener through them either.
  */
 public interface SmtpEventListener {
@@ -21,6 +25,25 @@ public interface SmtpEventListener {
 	 */
 	SmtpEventListener NONE = new SmtpEventListener() {
 	};
+
+	/**
+	 * Combines listeners into one that calls each in turn. Each is shielded from the others: one that throws has its
+	 * failure logged, and the next is still called. Nested composites are flattened and {@link #NONE} is left out.
+	 * @param listeners the listeners, called in this order
+	 * @return one listener for all, {@link #NONE} when none is given
+	 */
+	static SmtpEventListener composite(SmtpEventListener... listeners) {
+		return composite(Arrays.asList(listeners));
+	}
+
+	/**
+	 * Combines listeners into one that calls each in turn; see {@link #composite(SmtpEventListener...)}.
+	 * @param listeners the listeners, called in this order
+	 * @return one listener for all, {@link #NONE} when none is given
+	 */
+	static SmtpEventListener composite(List<? extends SmtpEventListener> listeners) {
+		return CompositeEventListener.of(listeners);
+	}
 
 	default void dnsStart(SmtpConnectionInfo connection, String host) {
 	}

@@ -1,5 +1,7 @@
 package dev.smtpclient;
 
+import java.util.Optional;
+
 /**
  * The root of every failure this client reports. Never holds a password, token or AUTH payload.
  */
@@ -7,13 +9,27 @@ public class SmtpException extends RuntimeException {
 
 	private final SmtpPhase phase;
 
+	private final SmtpReply reply;
+
 	public SmtpException(SmtpPhase phase, String message) {
 		this(phase, message, null);
 	}
 
 	public SmtpException(SmtpPhase phase, String message, Throwable cause) {
+		this(phase, message, null, cause);
+	}
+
+	/**
+	 * A failure that the server's reply shows.
+	 * @param phase where in the session the failure happened
+	 * @param message the message
+	 * @param reply the server's reply, or {@code null} when no reply is at the root of the failure
+	 * @param cause the cause, or {@code null}
+	 */
+	protected SmtpException(SmtpPhase phase, String message, SmtpReply reply, Throwable cause) {
 		super(message, cause);
 		this.phase = phase;
+		this.reply = reply;
 	}
 
 	/**
@@ -22,6 +38,15 @@ public class SmtpException extends RuntimeException {
 	 */
 	public SmtpPhase phase() {
 		return this.phase;
+	}
+
+	/**
+	 * The server's reply that the failure stems from: a refused command, credentials or STARTTLS. Empty when the
+	 * failure is not a reply (a lost connection, a timeout, bad input).
+	 * @return the reply, if any
+	 */
+	public Optional<SmtpReply> reply() {
+		return Optional.ofNullable(this.reply);
 	}
 
 	/**

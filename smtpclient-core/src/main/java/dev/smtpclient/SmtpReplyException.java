@@ -9,12 +9,17 @@ public class SmtpReplyException extends SmtpException {
 
 	private final SmtpReply reply;
 
+	/**
+	 * The server refused a command.
+	 * @param phase the command's phase
+	 * @param reply the server's reply, also given by {@link #reply()}
+	 */
 	public SmtpReplyException(SmtpPhase phase, SmtpReply reply) {
 		this(phase, reply, describe(phase, reply));
 	}
 
 	protected SmtpReplyException(SmtpPhase phase, SmtpReply reply, String message) {
-		super(phase, message);
+		super(phase, message, reply, null);
 		this.reply = reply;
 	}
 
@@ -22,10 +27,6 @@ public class SmtpReplyException extends SmtpException {
 		String kind = reply.isTransientFailure() ? "transient failure" : reply.isPermanentFailure()
 				? "permanent failure" : "unexpected reply";
 		return phase + " failed (" + kind + "): " + reply;
-	}
-
-	public SmtpReply reply() {
-		return this.reply;
 	}
 
 	public int replyCode() {

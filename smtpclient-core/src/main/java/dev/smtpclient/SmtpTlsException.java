@@ -7,27 +7,18 @@ public class SmtpTlsException extends SmtpException {
 
 	public SmtpTlsException(SmtpPhase phase, String message) {
 		super(phase, message);
-		this.reply = null;
 	}
 
 	public SmtpTlsException(SmtpPhase phase, String message, Throwable cause) {
 		super(phase, message, cause);
-		this.reply = null;
 	}
-
-	private final SmtpReply reply;
 
 	/**
 	 * STARTTLS answered with something other than 220.
 	 * @param reply the server's reply
 	 */
 	public SmtpTlsException(SmtpReply reply) {
-		super(SmtpPhase.STARTTLS, "STARTTLS refused: " + reply);
-		this.reply = reply;
-	}
-
-	public java.util.Optional<SmtpReply> reply() {
-		return java.util.Optional.ofNullable(this.reply);
+		super(SmtpPhase.STARTTLS, "STARTTLS refused: " + reply, reply, null);
 	}
 
 	/**
@@ -35,7 +26,7 @@ public class SmtpTlsException extends SmtpException {
 	 */
 	@Override
 	public boolean isTransient() {
-		return this.reply != null && this.reply.isTransientFailure();
+		return reply().map(SmtpReply::isTransientFailure).orElse(false);
 	}
 
 }

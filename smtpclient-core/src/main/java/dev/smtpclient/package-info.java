@@ -12,7 +12,10 @@
  * MAIL, RCPT and DATA (pipelined when offered) → the content streams through the data encoder (CRLF,
  * dot-stuffing) into the transport → replies are parsed within their bounds → a {@link dev.smtpclient.SendResult}
  * → the connection goes back to the pool, or is closed if its state is in doubt. Events reach the
- * {@link dev.smtpclient.SmtpEventListener} along the way. The packages {@code dev.smtpclient.protocol} and
- * {@code dev.smtpclient.transport} are internal.
+ * {@link dev.smtpclient.SmtpEventListener} along the way.
+ * <p>
+ * This package, {@code dev.smtpclient.message} and {@code dev.smtpclient.dkim} are the API: the module exports
+ * them and nothing else. The engine lives in {@code dev.smtpclient.internal.*}: {@code session} (one session),
+ * {@code pool} (the pool and batches), {@code protocol} (the wire format) and {@code transport} (sockets and TLS).
  */
 package dev.smtpclient;

@@ -1,8 +1,7 @@
 package dev.smtpclient.message;
 
-import java.nio.charset.StandardCharsets;
-
 import dev.smtpclient.InvalidInputException;
+import dev.smtpclient.internal.protocol.WireText;
 
 /**
  * Checks the text a caller hands to the message API before it is stored. The check is on the characters and on
@@ -21,34 +20,11 @@ final class InputChecks {
 	 * @return the value
 	 */
 	static String noControls(String field, String value) {
-		if (value == null) {
-			throw new InvalidInputException(field, "must not be null");
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (isControl(c)) {
-				throw new InvalidInputException(field,
-						String.format("control character U+%04X at index %d is not allowed", (int) c, i));
-			}
-			if (Character.isHighSurrogate(c) && i + 1 < value.length()
-					&& Character.isLowSurrogate(value.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				throw new InvalidInputException(field, "unpaired surrogate at index " + i);
-			}
-		}
-		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-			int octet = b & 0xff;
-			if (octet < 0x20 || octet == 0x7f) {
-				throw new InvalidInputException(field, String.format("encodes to the control octet 0x%02X", octet));
-			}
-		}
-		return value;
+		return WireText.requireNoControls(field, value);
 	}
 
 	static boolean isControl(char c) {
-		return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029';
+		return WireText.isControl(c);
 	}
 
 	/**
@@ -67,12 +43,7 @@ final class InputChecks {
 	}
 
 	static boolean isAscii(CharSequence value) {
-		for (int i = 0; i < value.length(); i++) {
-			if (value.charAt(i) >= 0x80) {
-				return false;
-			}
-		}
-		return true;
+		return WireText.isAscii(value);
 	}
 
 }

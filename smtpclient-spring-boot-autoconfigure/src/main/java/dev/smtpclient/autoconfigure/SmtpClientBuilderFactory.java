@@ -37,7 +37,7 @@ final class SmtpClientBuilderFactory {
 		builder.pool(poolSettings(properties.getPool()));
 		builder.retry(retryPolicy(properties.getRetry()));
 		builder.rateLimit(properties.getRateLimit());
-		builder.eventListener(CompositeSmtpEventListener.of(listeners));
+		builder.eventListener(SmtpEventListener.composite(listeners));
 		if (properties.getDkim().isEnabled()) {
 			builder.dkim(dkimSigner(properties.getDkim(), resourceLoader));
 		}

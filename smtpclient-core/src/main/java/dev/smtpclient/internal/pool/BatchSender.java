@@ -1,5 +1,6 @@
 package dev.smtpclient.internal.pool;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -9,28 +10,32 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import dev.smtpclient.Mail;
+import dev.smtpclient.MessageContent;
+import dev.smtpclient.PoolSettings;
 import dev.smtpclient.RetryPolicy;
 import dev.smtpclient.SendOutcome;
 import dev.smtpclient.SendRateLimiter;
 import dev.smtpclient.SendResult;
-import dev.smtpclient.SmtpClient;
-import dev.smtpclient.SmtpConnection;
 import dev.smtpclient.SmtpConnectionException;
 import dev.smtpclient.SmtpException;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpReplyException;
 import dev.smtpclient.SmtpTimeoutException;
 import dev.smtpclient.internal.session.MessageSequence;
+import dev.smtpclient.internal.session.Session;
 
 /**
- * One {@link SmtpClient#sendAll} batch: a shared queue of message indexes, drained by workers that each hold one
+ * One {@code SmtpClient.sendAll} batch: a shared queue of message indexes, drained by workers that each hold one
  * connection and send message after message on it (pipelined where the server allows).
  */
 public final class BatchSender {
 
-	private final SmtpClient client;
+	private final Context context;
 
 	private final List<? extends Mail> mails;
 
@@ -44,8 +49,8 @@ public final class BatchSender {
 
 	private final Map<Mail, Integer> indexes = Collections.synchronizedMap(new IdentityHashMap<>());
 
-	public BatchSender(SmtpClient client, List<? extends Mail> mails) {
-		this.client = client;
+	public BatchSender(Context context, List<? extends Mail> mails) {
+		this.context = context;
 		this.mails = mails;
 		this.outcomes = new SendOutcome[mails.size()];
 		this.requeues = new int[mails.size()];
@@ -61,10 +66,10 @@ public final class BatchSender {
 	}
 
 	public List<SendOutcome> run() {
-		int workers = Math.max(1, Math.min(this.client.poolSettings().maxSize(), this.mails.size()));
+		int workers = Math.max(1, Math.min(this.context.poolSettings().maxSize(), this.mails.size()));
 		List<CompletableFuture<Void>> futures = new ArrayList<>();
 		for (int i = 0; i < workers; i++) {
-			futures.add(CompletableFuture.runAsync(this::work, this.client.executor()));
+			futures.add(CompletableFuture.runAsync(this::work, this.context.executor()));
 		}
 		Throwable workerFailure = null;
 		for (CompletableFuture<Void> future : futures) {
@@ -98,7 +103,7 @@ public final class BatchSender {
 		while (!this.queue.isEmpty() && !Thread.currentThread().isInterrupted()) {
 			PooledConnection pooled;
 			try {
-				pooled = this.client.pool().acquire();
+				pooled = this.context.pool().acquire();
 			}
 			catch (SmtpException ex) {
 				// no connection to be had: what is left goes one by one, each with the retry policy
@@ -123,7 +128,7 @@ public final class BatchSender {
 						if (isUndelivered(error, pooled.connection()) && BatchSender.this.requeues[index]++ < 3) {
 							BatchSender.this.queue.addFirst(index);
 						}
-						else if (RetryPolicy.isRetryable(error) && BatchSender.this.client.retryPolicy().maxAttempts() > 1) {
+						else if (RetryPolicy.isRetryable(error) && BatchSender.this.context.retryPolicy().maxAttempts() > 1) {
 							retry.add(index);
 						}
 						else {
@@ -137,13 +142,13 @@ public final class BatchSender {
 					}
 
 				});
-				this.client.pool().release(pooled);
+				this.context.pool().release(pooled);
 			}
 			catch (SmtpException ex) {
-				this.client.pool().release(pooled);
+				this.context.pool().release(pooled);
 			}
 			catch (RuntimeException | Error ex) {
-				this.client.pool().discard(pooled);
+				this.context.pool().discard(pooled);
 				throw ex;
 			}
 			retry.forEach((index) -> sendAlone(index, 1));
@@ -155,7 +160,7 @@ public final class BatchSender {
 	 * server, so it may simply go again. Not after a timeout: a slow server is not sent the same message again at
 	 * once.
 	 */
-	private static boolean isUndelivered(SmtpException error, SmtpConnection connection) {
+	private static boolean isUndelivered(SmtpException error, Session connection) {
 		return !connection.isUsable() && error.phase() == SmtpPhase.MAIL && !(error instanceof SmtpTimeoutException)
 				&& (error instanceof SmtpConnectionException
 						|| (error instanceof SmtpReplyException reply && reply.replyCode() == 421));
@@ -171,8 +176,9 @@ public final class BatchSender {
 
 	private void sendAlone(int index, int earlierAttempts) {
 		try {
-			SendResult result = this.client.send(this.wrapped.get(index));
-			record(index, result.withAttempts(result.attempts() + earlierAttempts), null);
+			SendResult result = this.context.sender().apply(this.wrapped.get(index));
+			record(index, new SendResult(result.sender(), result.recipients(), result.finalReply(), result.bytesSent(),
+					result.attempts() + earlierAttempts), null);
 		}
 		catch (SmtpException ex) {
 			record(index, null, ex);
@@ -202,13 +208,13 @@ public final class BatchSender {
 
 		ConnectionSource(PooledConnection pooled) {
 			this.pooled = pooled;
-			this.budget = BatchSender.this.client.poolSettings().maxMessagesPerConnection()
+			this.budget = BatchSender.this.context.poolSettings().maxMessagesPerConnection()
 					- (int) pooled.connection().messagesSent();
 		}
 
 		@Override
 		public Mail poll() {
-			SendRateLimiter limiter = BatchSender.this.client.rateLimiter();
+			SendRateLimiter limiter = BatchSender.this.context.rateLimiter();
 			if (!hasRoom() || BatchSender.this.queue.isEmpty() || (limiter != null && !limiter.tryAcquire())) {
 				return null;
 			}
@@ -223,7 +229,7 @@ public final class BatchSender {
 				if (index == null) {
 					return null;
 				}
-				SendRateLimiter limiter = BatchSender.this.client.rateLimiter();
+				SendRateLimiter limiter = BatchSender.this.context.rateLimiter();
 				if (limiter != null) {
 					try {
 						limiter.acquire();
@@ -247,17 +253,17 @@ public final class BatchSender {
 		 * The connection's message cap and lifetime hold within a sequence too.
 		 */
 		private boolean hasRoom() {
-			return this.budget > 0 && !this.pooled.isExpired(BatchSender.this.client.clock().millis());
+			return this.budget > 0 && !this.pooled.isExpired(BatchSender.this.context.clock().millis());
 		}
 
 		private Mail handOut(int index) {
 			this.budget--;
 			Mail mail = BatchSender.this.wrapped.get(index);
-			if (!BatchSender.this.client.hasDkim()) {
+			if (!BatchSender.this.context.signs()) {
 				return mail;
 			}
 			try {
-				Mail signed = Mail.of(mail.envelope(), BatchSender.this.client.prepare(mail.content()));
+				Mail signed = Mail.of(mail.envelope(), BatchSender.this.context.signer().apply(mail.content()));
 				BatchSender.this.indexes.put(signed, index);
 				return signed;
 			}
@@ -267,6 +273,23 @@ public final class BatchSender {
 			}
 		}
 
+	}
+
+	/**
+	 * What a batch takes from the client that runs it.
+	 * @param pool the pool that lends the connections
+	 * @param poolSettings its settings: the number of workers and the messages per connection
+	 * @param retryPolicy whether a failed message is sent again on its own
+	 * @param rateLimiter the limit on messages per second, or {@code null} for none
+	 * @param executor runs the workers
+	 * @param clock tells when a connection has outlived its lifetime
+	 * @param signs whether messages are signed before they are sent
+	 * @param signer signs one message's content
+	 * @param sender sends one message on its own, with the client's retries
+	 */
+	public record Context(ConnectionPool pool, PoolSettings poolSettings, RetryPolicy retryPolicy, SendRateLimiter rateLimiter,
+			Executor executor, Clock clock, boolean signs, UnaryOperator<MessageContent> signer,
+			Function<Mail, SendResult> sender) {
 	}
 
 }

@@ -18,12 +18,12 @@ import java.util.function.Supplier;
 
 import dev.smtpclient.PoolSettings;
 import dev.smtpclient.PoolStats;
-import dev.smtpclient.SmtpConnection;
 import dev.smtpclient.SmtpConnectionException;
 import dev.smtpclient.SmtpEventListener;
 import dev.smtpclient.SmtpException;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpPoolTimeoutException;
+import dev.smtpclient.internal.session.Session;
 
 /**
  * The connections of one client. Idle connections are reused most recently returned first, so that under light
@@ -36,7 +36,7 @@ public final class ConnectionPool implements AutoCloseable {
 
 	private final PoolSettings settings;
 
-	private final Supplier<SmtpConnection> factory;
+	private final Supplier<Session> factory;
 
 	private final Clock clock;
 
@@ -82,7 +82,7 @@ public final class ConnectionPool implements AutoCloseable {
 
 	private boolean shutDown;
 
-	public ConnectionPool(PoolSettings settings, Supplier<SmtpConnection> factory, Clock clock, SmtpEventListener events) {
+	public ConnectionPool(PoolSettings settings, Supplier<Session> factory, Clock clock, SmtpEventListener events) {
 		this.settings = settings;
 		this.factory = factory;
 		this.clock = clock;
@@ -192,7 +192,7 @@ public final class ConnectionPool implements AutoCloseable {
 	}
 
 	private PooledConnection openNew() {
-		SmtpConnection connection;
+		Session connection;
 		try {
 			connection = this.factory.get();
 		}
@@ -235,7 +235,7 @@ public final class ConnectionPool implements AutoCloseable {
 	 * @param pooled the connection
 	 */
 	public void release(PooledConnection pooled) {
-		SmtpConnection connection = pooled.connection();
+		Session connection = pooled.connection();
 		long now = this.clock.millis();
 		boolean keep = connection.isUsable() && connection.messagesSent() < this.settings.maxMessagesPerConnection()
 				&& !pooled.isExpired(now);

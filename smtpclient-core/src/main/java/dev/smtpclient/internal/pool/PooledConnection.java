@@ -1,13 +1,13 @@
 package dev.smtpclient.internal.pool;
 
-import dev.smtpclient.SmtpConnection;
+import dev.smtpclient.internal.session.Session;
 
 /**
  * A connection with the pool's bookkeeping: when it was opened and last returned, and when it must retire.
  */
 public final class PooledConnection {
 
-	private final SmtpConnection connection;
+	private final Session connection;
 
 	private final long createdAtMillis;
 
@@ -17,14 +17,14 @@ public final class PooledConnection {
 
 	private boolean wasIdle;
 
-	public PooledConnection(SmtpConnection connection, long createdAtMillis, long lifetimeMillis) {
+	public PooledConnection(Session connection, long createdAtMillis, long lifetimeMillis) {
 		this.connection = connection;
 		this.createdAtMillis = createdAtMillis;
 		this.retireAtMillis = createdAtMillis + lifetimeMillis;
 		this.lastReturnedMillis = createdAtMillis;
 	}
 
-	public SmtpConnection connection() {
+	public Session connection() {
 		return this.connection;
 	}
 

@@ -23,7 +23,7 @@ public final class LogText {
 				break;
 			}
 			char c = text.charAt(i);
-			if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029') {
+			if (WireText.isControl(c)) {
 				out.append(String.format("\\x%02x", (int) c));
 			}
 			else {

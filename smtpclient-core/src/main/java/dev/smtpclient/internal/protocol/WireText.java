@@ -25,7 +25,7 @@ public final class WireText {
 		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029') {
+			if (isControl(c)) {
 				throw new InvalidInputException(field,
 						String.format("control character U+%04X at index %d is not allowed", (int) c, i));
 			}
@@ -45,12 +45,22 @@ public final class WireText {
 		return value;
 	}
 
+	/**
+	 * Whether a character is a control character: C0, DEL, C1, or the Unicode line or paragraph separator. The one
+	 * definition behind every input check and every escaped log line.
+	 * @param c the character
+	 * @return whether it is a control character
+	 */
+	public static boolean isControl(char c) {
+		return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029';
+	}
+
 	private static boolean validSurrogatePair(String value, int index) {
 		return Character.isHighSurrogate(value.charAt(index)) && index + 1 < value.length()
 				&& Character.isLowSurrogate(value.charAt(index + 1));
 	}
 
-	public static boolean isAscii(String value) {
+	public static boolean isAscii(CharSequence value) {
 		for (int i = 0; i < value.length(); i++) {
 			if (value.charAt(i) >= 0x80) {
 				return false;

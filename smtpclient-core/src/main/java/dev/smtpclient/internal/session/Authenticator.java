@@ -9,7 +9,6 @@ import dev.smtpclient.AuthMechanism;
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.InvalidInputException;
 import dev.smtpclient.SmtpAuthenticationException;
-import dev.smtpclient.SmtpConnection;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpProtocolException;
 import dev.smtpclient.SmtpReply;
@@ -29,11 +28,11 @@ final class Authenticator {
 	 */
 	private static final int MAX_INITIAL_RESPONSE_LINE = 12288 - 2;
 
-	private final SmtpConnection connection;
+	private final Session connection;
 
 	private final ConnectionSettings settings;
 
-	Authenticator(SmtpConnection connection) {
+	Authenticator(Session connection) {
 		this.connection = connection;
 		this.settings = connection.settings();
 	}
@@ -146,10 +145,10 @@ final class Authenticator {
 		List<AuthMechanism> candidates = new ArrayList<>();
 		boolean cramMd5WithoutPassword = false;
 		for (AuthMechanism mechanism : order) {
-			boolean usable = (mechanism == AuthMechanism.XOAUTH2) ? this.settings.oauth2TokenSupplier() != null
-					: this.settings.password() != null;
+			boolean usable = (mechanism == AuthMechanism.XOAUTH2) ? SettingsSecrets.oauth2TokenSupplier(this.settings) != null
+					: SettingsSecrets.password(this.settings) != null;
 			if (usable && this.settings.authMechanisms().contains(mechanism) && offered.contains(mechanism.saslName())) {
-				if (mechanism == AuthMechanism.CRAM_MD5 && this.settings.password().isEmpty()) {
+				if (mechanism == AuthMechanism.CRAM_MD5 && SettingsSecrets.password(this.settings).isEmpty()) {
 					cramMd5WithoutPassword = true;
 				}
 				else {
@@ -164,7 +163,7 @@ final class Authenticator {
 		if (candidates.isEmpty()) {
 			throw new SmtpAuthenticationException("no AUTH mechanism in common: the server offers " + offered
 					+ ", this client allows " + this.settings.authMechanisms()
-					+ (this.settings.oauth2TokenSupplier() != null ? " with a token" : " with a password"));
+					+ (SettingsSecrets.oauth2TokenSupplier(this.settings) != null ? " with a token" : " with a password"));
 		}
 		return candidates;
 	}

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 import dev.smtpclient.OutcomeUnknownException;
-import dev.smtpclient.SmtpConnection;
 import dev.smtpclient.SmtpConnectionException;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpProtocolException;
@@ -22,7 +21,7 @@ final class BdatWriter extends OutputStream {
 
 	private static final int MAX_OUTSTANDING = 4;
 
-	private final SmtpConnection connection;
+	private final Session connection;
 
 	private final OutputStream wire;
 
@@ -32,7 +31,7 @@ final class BdatWriter extends OutputStream {
 
 	private int outstanding;
 
-	BdatWriter(SmtpConnection connection, OutputStream wire) {
+	BdatWriter(Session connection, OutputStream wire) {
 		this.connection = connection;
 		this.wire = wire;
 	}

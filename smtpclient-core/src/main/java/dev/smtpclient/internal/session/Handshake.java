@@ -2,7 +2,6 @@ package dev.smtpclient.internal.session;
 
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.ServerCapabilities;
-import dev.smtpclient.SmtpConnection;
 import dev.smtpclient.SmtpException;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpReply;
@@ -16,13 +15,13 @@ import dev.smtpclient.TlsPolicy;
  */
 public final class Handshake {
 
-	private final SmtpConnection connection;
+	private final Session connection;
 
 	private final ConnectionSettings settings;
 
 	private String heloName;
 
-	public Handshake(SmtpConnection connection) {
+	public Handshake(Session connection) {
 		this.connection = connection;
 		this.settings = connection.settings();
 	}

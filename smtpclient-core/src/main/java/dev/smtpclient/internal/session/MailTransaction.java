@@ -16,7 +16,6 @@ import dev.smtpclient.RecipientResult;
 import dev.smtpclient.SendResult;
 import dev.smtpclient.ServerCapabilities;
 import dev.smtpclient.SmtpCapabilityException;
-import dev.smtpclient.SmtpConnection;
 import dev.smtpclient.SmtpConnectionException;
 import dev.smtpclient.SmtpException;
 import dev.smtpclient.SmtpPhase;
@@ -25,6 +24,8 @@ import dev.smtpclient.SmtpRecipientsRejectedException;
 import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpReplyException;
 import dev.smtpclient.internal.protocol.DataEncoder;
+import dev.smtpclient.internal.protocol.MailFrom;
+import dev.smtpclient.internal.protocol.RcptTo;
 
 /**
  * One message on an open connection: MAIL FROM, RCPT TO for each recipient, DATA, the content and the final ".".
@@ -34,7 +35,7 @@ import dev.smtpclient.internal.protocol.DataEncoder;
  */
 public final class MailTransaction {
 
-	private final SmtpConnection connection;
+	private final Session connection;
 
 	private final ConnectionSettings settings;
 
@@ -42,7 +43,7 @@ public final class MailTransaction {
 
 	private final MessageContent content;
 
-	public MailTransaction(SmtpConnection connection, Envelope envelope, MessageContent content) {
+	public MailTransaction(Session connection, Envelope envelope, MessageContent content) {
 		this.connection = connection;
 		this.settings = connection.settings();
 		this.envelope = envelope;
@@ -96,9 +97,9 @@ public final class MailTransaction {
 				throw new SmtpReplyException(SmtpPhase.MAIL, this.mailReply);
 			}
 		}
-		String rcptParameters = dsn().map(DsnOptions::rcptParameters).orElse("");
+		DsnOptions rcptDsn = dsn().orElse(null);
 		for (String recipient : this.envelope.recipients()) {
-			String rcpt = "RCPT TO:<" + recipient + ">" + rcptParameters;
+			String rcpt = new RcptTo(recipient, rcptDsn).line();
 			this.connection.write("RCPT", rcpt, rcpt);
 			if (!this.pipelined) {
 				this.connection.flush(SmtpPhase.RCPT);
@@ -208,7 +209,6 @@ public final class MailTransaction {
 	}
 
 	private String mailCommand(ServerCapabilities capabilities) {
-		StringBuilder mail = new StringBuilder("MAIL FROM:<").append(this.envelope.sender()).append('>');
 		boolean smtpUtf8 = this.envelope.needsSmtpUtf8() || this.content.needsSmtpUtf8();
 		if (smtpUtf8 && !capabilities.smtpUtf8()) {
 			throw new SmtpCapabilityException(SmtpPhase.MAIL, "the message has internationalised addresses or "
@@ -226,17 +226,8 @@ public final class MailTransaction {
 			throw new SmtpCapabilityException(SmtpPhase.MAIL, "the message (" + size.getAsLong()
 					+ " octets) exceeds the server's SIZE limit of " + limit.getAsLong());
 		}
-		if (size.isPresent() && capabilities.supports("SIZE")) {
-			mail.append(" SIZE=").append(size.getAsLong());
-		}
-		if (eightBit) {
-			mail.append(" BODY=8BITMIME");
-		}
-		if (smtpUtf8) {
-			mail.append(" SMTPUTF8");
-		}
-		dsn().ifPresent((dsn) -> mail.append(dsn.mailParameters()));
-		return mail.toString();
+		OptionalLong declared = capabilities.supports("SIZE") ? size : OptionalLong.empty();
+		return new MailFrom(this.envelope.sender(), declared, eightBit, smtpUtf8, dsn().orElse(null)).line();
 	}
 
 	/**
@@ -345,11 +336,11 @@ public final class MailTransaction {
 	 */
 	private static final class TransportStream extends OutputStream {
 
-		private final SmtpConnection connection;
+		private final Session connection;
 
 		private IOException failure;
 
-		TransportStream(SmtpConnection connection) {
+		TransportStream(Session connection) {
 			this.connection = connection;
 		}
 

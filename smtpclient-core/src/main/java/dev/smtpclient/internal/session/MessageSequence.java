@@ -3,7 +3,6 @@ package dev.smtpclient.internal.session;
 import dev.smtpclient.Mail;
 import dev.smtpclient.OutcomeUnknownException;
 import dev.smtpclient.SendResult;
-import dev.smtpclient.SmtpConnection;
 import dev.smtpclient.SmtpException;
 import dev.smtpclient.SmtpPhase;
 
@@ -20,13 +19,13 @@ import dev.smtpclient.SmtpPhase;
  */
 public final class MessageSequence {
 
-	private final SmtpConnection connection;
+	private final Session connection;
 
 	private final Source source;
 
 	private final Outcomes outcomes;
 
-	public MessageSequence(SmtpConnection connection, Source source, Outcomes outcomes) {
+	public MessageSequence(Session connection, Source source, Outcomes outcomes) {
 		this.connection = connection;
 		this.source = source;
 		this.outcomes = outcomes;
@@ -51,7 +50,7 @@ public final class MessageSequence {
 				this.outcomes.notSent(mail);
 				return null;
 			}
-			SmtpConnection.MessageTimer timer = this.connection.startMessage();
+			Session.MessageTimer timer = this.connection.startMessage();
 			try {
 				// a refused BDAT leaves the server's transaction open (RFC 3030 4.2)
 				this.connection.resetIfInTransaction();
@@ -97,7 +96,7 @@ public final class MessageSequence {
 		}
 		Pending following = null;
 		if (followingMail != null) {
-			SmtpConnection.MessageTimer timer = this.connection.startMessage();
+			Session.MessageTimer timer = this.connection.startMessage();
 			try {
 				MailTransaction transaction = new MailTransaction(this.connection, followingMail.envelope(),
 						followingMail.content());
@@ -148,7 +147,7 @@ public final class MessageSequence {
 				: new SmtpException(phase, "the message was refused before it was sent: " + ex.getMessage(), ex);
 	}
 
-	private record Pending(Mail mail, MailTransaction transaction, SmtpConnection.MessageTimer timer) {
+	private record Pending(Mail mail, MailTransaction transaction, Session.MessageTimer timer) {
 	}
 
 	/**

@@ -45,9 +45,9 @@ abstract class SaslExchange {
 	static SaslExchange create(AuthMechanism mechanism, ConnectionSettings settings) {
 		return switch (mechanism) {
 			case PLAIN -> new Plain(SaslPrep.prepare("username", settings.username()),
-					SaslPrep.prepare("password", settings.password()));
-			case LOGIN -> new Login(settings.username(), settings.password());
-			case CRAM_MD5 -> new CramMd5(settings.username(), settings.password());
+					SaslPrep.prepare("password", SettingsSecrets.password(settings)));
+			case LOGIN -> new Login(settings.username(), SettingsSecrets.password(settings));
+			case CRAM_MD5 -> new CramMd5(settings.username(), SettingsSecrets.password(settings));
 			case XOAUTH2 -> new XOAuth2(settings.username(), OAuth2Token.fetch(settings));
 		};
 	}
@@ -219,7 +219,7 @@ abstract class SaslExchange {
 		static String fetch(ConnectionSettings settings) {
 			String token;
 			try {
-				token = settings.oauth2TokenSupplier().get();
+				token = SettingsSecrets.oauth2TokenSupplier(settings).get();
 			}
 			catch (RuntimeException ex) {
 				throw new SmtpAuthenticationException("the OAuth2 token supplier failed: " + ex.getClass().getName());
