@@ -2,6 +2,7 @@ package dev.smtpclient.message;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
@@ -40,6 +41,8 @@ public final class ComposedMessage implements Mail {
 	private final boolean smtpUtf8;
 
 	private final OptionalLong size;
+
+	private Envelope envelope;
 
 	ComposedMessage(Address from, List<Address> to, List<Address> cc, List<Address> bcc, String subject,
 			byte[] headers, MimePart body, boolean smtpUtf8) {
@@ -97,7 +100,18 @@ public final class ComposedMessage implements Mail {
 	 */
 	@Override
 	public Envelope envelope() {
-		return Envelope.of(this.from.address(), recipients());
+		Envelope envelope = this.envelope;
+		if (envelope == null) {
+			// Envelope.of drops the duplicates itself, keeping the first of each
+			List<String> recipients = new ArrayList<>(this.to.size() + this.cc.size() + this.bcc.size());
+			for (List<Address> list : List.of(this.to, this.cc, this.bcc)) {
+				list.forEach((address) -> recipients.add(address.address()));
+			}
+			envelope = Envelope.of(this.from.address(), recipients);
+			// immutable: threads that race here build equal envelopes
+			this.envelope = envelope;
+		}
+		return envelope;
 	}
 
 	/**

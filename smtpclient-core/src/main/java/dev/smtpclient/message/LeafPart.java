@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A part with data: a text body, an inline part or an attachment. Data held in memory is encoded as
@@ -16,6 +18,10 @@ import java.nio.charset.Charset;
 final class LeafPart extends MimePart {
 
 	private static final byte[] CRLF = { '\r', '\n' };
+
+	private static final int MAX_CACHED_TEXT_HEADERS = 64;
+
+	private static final Map<String, byte[]> TEXT_HEADERS = new ConcurrentHashMap<>();
 
 	/** The header fields and the empty line after them. */
 	private final byte[] headers;
@@ -43,9 +49,25 @@ final class LeafPart extends MimePart {
 	 */
 	static LeafPart text(String mimeType, Charset charset, byte[] encodedText) {
 		TransferEncoding encoding = TransferEncoding.choose(encodedText, true);
-		HeaderField type = new HeaderField("Content-Type").word(mimeType);
-		MimeParameters.add(type, "charset", charset.name(), false);
-		return inMemory(concat(type.toBytes(), transferEncoding(encoding), CRLF), encoding, encodedText);
+		return inMemory(textHeaders(mimeType, charset, encoding), encoding, encodedText);
+	}
+
+	/**
+	 * The header fields of a text part, rendered once for each type, charset and encoding: a few combinations
+	 * serve nearly every message. The arrays are shared and never changed.
+	 */
+	private static byte[] textHeaders(String mimeType, Charset charset, TransferEncoding encoding) {
+		String key = mimeType + ';' + charset.name() + ';' + encoding.token();
+		byte[] headers = TEXT_HEADERS.get(key);
+		if (headers == null) {
+			HeaderField type = new HeaderField("Content-Type").word(mimeType);
+			MimeParameters.add(type, "charset", charset.name(), false);
+			headers = concat(type.toBytes(), transferEncoding(encoding), CRLF);
+			if (TEXT_HEADERS.size() < MAX_CACHED_TEXT_HEADERS) {
+				TEXT_HEADERS.putIfAbsent(key, headers);
+			}
+		}
+		return headers;
 	}
 
 	/**

@@ -407,7 +407,11 @@ public final class Message {
 	 * @return whether it can be sent
 	 */
 	public boolean isSendPossible() {
-		return this.from != null && !getRecipients().isEmpty() && (this.bodyText != null || this.html != null);
+		return this.from != null && hasRecipients() && (this.bodyText != null || this.html != null);
+	}
+
+	private boolean hasRecipients() {
+		return !this.to.isEmpty() || !this.cc.isEmpty() || !this.bcc.isEmpty();
 	}
 
 	/**
@@ -418,7 +422,7 @@ public final class Message {
 		if (this.from == null) {
 			throw new InvalidInputException("from", "the message has no sender");
 		}
-		if (getRecipients().isEmpty()) {
+		if (!hasRecipients()) {
 			throw new InvalidInputException("recipients", "the message has no recipient (To, Cc and Bcc are all "
 					+ "empty)");
 		}

@@ -29,7 +29,7 @@ final class MessageAssembler {
 
 	private final Message message;
 
-	private final ByteArrayOutputStream headers = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream headers = new ByteArrayOutputStream(512);
 
 	MessageAssembler(Message message) {
 		this.message = message;
@@ -112,7 +112,12 @@ final class MessageAssembler {
 	}
 
 	private boolean hasHeader(String key) {
-		return this.message.headers().stream().anyMatch((header) -> header.key().equals(key));
+		for (HeaderSpec header : this.message.headers()) {
+			if (header.key().equals(key)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static HeaderField addresses(String name, List<Address> addresses) {

@@ -20,6 +20,17 @@ final class QuotedPrintable {
 
 	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
+	/** Octets written as they are, except at the start or end of a line (see {@link #isLiteral}). */
+	private static final boolean[] LITERAL = new boolean[256];
+
+	static {
+		for (int octet = 33; octet <= 126; octet++) {
+			LITERAL[octet] = octet != '=';
+		}
+		LITERAL[' '] = true;
+		LITERAL['\t'] = true;
+	}
+
 	private QuotedPrintable() {
 	}
 
@@ -62,11 +73,16 @@ final class QuotedPrintable {
 
 	private static int encodeLine(byte[] data, int start, int end, byte[] out, int position) {
 		int column = 0;
+		int last = end - 1;
 		for (int i = start; i < end; i++) {
-			boolean literal = isLiteral(data, i, end, column == 0);
+			int octet = data[i] & 0xff;
+			boolean literal = LITERAL[octet];
+			if (literal && (column == 0 || i == last)) {
+				literal = isLiteral(data, i, end, column == 0);
+			}
 			int length = literal ? 1 : 3;
 			// keep room for the "=" of a soft break, unless this is the line's last token
-			int limit = (i == end - 1) ? MAX_LINE : MAX_LINE - 1;
+			int limit = (i == last) ? MAX_LINE : MAX_LINE - 1;
 			if (column + length > limit) {
 				position = put(out, position, '=');
 				position = put(out, position, '\r');
@@ -75,15 +91,17 @@ final class QuotedPrintable {
 				literal = isLiteral(data, i, end, true);
 				length = literal ? 1 : 3;
 			}
-			int octet = data[i] & 0xff;
-			if (literal) {
-				position = put(out, position, octet);
+			if (out != null) {
+				if (literal) {
+					out[position] = (byte) octet;
+				}
+				else {
+					out[position] = '=';
+					out[position + 1] = HEX[octet >> 4];
+					out[position + 2] = HEX[octet & 0xf];
+				}
 			}
-			else {
-				position = put(out, position, '=');
-				position = put(out, position, HEX[octet >> 4]);
-				position = put(out, position, HEX[octet & 0xf]);
-			}
+			position += length;
 			column += length;
 		}
 		return position;
