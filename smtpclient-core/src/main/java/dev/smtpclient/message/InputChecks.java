@@ -38,6 +38,10 @@ final class InputChecks {
 				throw new InvalidInputException(field, "unpaired surrogate at index " + i);
 			}
 		}
+		if (isAscii(value)) {
+			// ASCII characters are their own octets, all checked above
+			return value;
+		}
 		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
 			int octet = b & 0xff;
 			if (octet < 0x20 || octet == 0x7f) {
@@ -45,6 +49,34 @@ final class InputChecks {
 			}
 		}
 		return value;
+	}
+
+	/**
+	 * The length of the text in UTF-8, without encoding it (a lone surrogate counts as the one "?" it becomes).
+	 */
+	static int utf8Length(String value) {
+		int length = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x80) {
+				length++;
+			}
+			else if (c < 0x800) {
+				length += 2;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				length += 4;
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				length++;
+			}
+			else {
+				length += 3;
+			}
+		}
+		return length;
 	}
 
 	static boolean isControl(char c) {
