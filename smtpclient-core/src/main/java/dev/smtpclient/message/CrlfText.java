@@ -21,12 +21,61 @@ final class CrlfText {
 
 	static byte[] encode(String field, String text, Charset charset) {
 		if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)) {
+			byte[] ascii = asciiWithCrlf(text);
+			if (ascii != null) {
+				return ascii;
+			}
 			boolean ascii = charset.equals(StandardCharsets.US_ASCII);
 			byte[] out = new byte[encode(field, text, ascii, charset, null)];
 			encode(field, text, ascii, charset, out);
 			return out;
 		}
 		return encodeWithEncoder(field, text, charset);
+	}
+
+	/**
+	 * ASCII text, the most common body, through the platform's fast encoding and a scan of its octets; null
+	 * when the text is not all ASCII.
+	 */
+	private static byte[] asciiWithCrlf(String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		// any other character takes two octets or more, except a lone surrogate, which becomes "?"
+		if (bytes.length != text.length()) {
+			return null;
+		}
+		int bare = 0;
+		for (int i = 0; i < bytes.length; i++) {
+			byte b = bytes[i];
+			if (b == '?' && Character.isSurrogate(text.charAt(i))) {
+				return null;
+			}
+			if (b == '\n' && (i == 0 || bytes[i - 1] != '\r')) {
+				bare++;
+			}
+			else if (b == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n')) {
+				bare++;
+			}
+		}
+		if (bare == 0) {
+			return bytes;
+		}
+		byte[] out = new byte[bytes.length + bare];
+		int p = 0;
+		for (int i = 0; i < bytes.length; i++) {
+			byte b = bytes[i];
+			if (b == '\n' && (i == 0 || bytes[i - 1] != '\r')) {
+				out[p++] = '\r';
+				out[p++] = '\n';
+			}
+			else if (b == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n')) {
+				out[p++] = '\r';
+				out[p++] = '\n';
+			}
+			else {
+				out[p++] = b;
+			}
+		}
+		return out;
 	}
 
 	/**

@@ -92,8 +92,8 @@ class ComposedMessageWriteTest {
 	@Test
 	void textIsEncodedWithCrlfLineEndingsAsTheCharsetsEncoderDoes() {
 		Random random = new Random(3);
-		String pool = "ab \r\n.\u00e9\u20ac\ud83d\ude00\u0000\t";
-		for (int i = 0; i < 500; i++) {
+		for (int i = 0; i < 1000; i++) {
+			String pool = (i % 2 == 0) ? "ab \r\n.\u00e9\u20ac\ud83d\ude00\u0000\t" : "ab \r\n.?\u0000\t";
 			StringBuilder text = new StringBuilder();
 			for (int j = random.nextInt(40); j > 0; j--) {
 				int index = random.nextInt(pool.length());
@@ -113,6 +113,9 @@ class ComposedMessageWriteTest {
 			.hasMessageContaining("cannot be encoded in US-ASCII");
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> CrlfText.encode("body", "x\ud83d", StandardCharsets.UTF_8))
+			.hasMessageContaining("cannot be encoded in UTF-8");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> CrlfText.encode("body", "a?\ud800", StandardCharsets.UTF_8))
 			.hasMessageContaining("cannot be encoded in UTF-8");
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> CrlfText.encode("body", "\ude00x", StandardCharsets.UTF_8))
