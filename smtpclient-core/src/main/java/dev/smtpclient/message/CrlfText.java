@@ -21,9 +21,9 @@ final class CrlfText {
 
 	static byte[] encode(String field, String text, Charset charset) {
 		if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)) {
-			byte[] ascii = asciiWithCrlf(text);
-			if (ascii != null) {
-				return ascii;
+			byte[] plain = asciiWithCrlf(text);
+			if (plain != null) {
+				return plain;
 			}
 			boolean ascii = charset.equals(StandardCharsets.US_ASCII);
 			byte[] out = new byte[encode(field, text, ascii, charset, null)];
