@@ -14,7 +14,7 @@ function size(bytes) {
 async function load() {
   const inbox = await (await fetch('/api/inbox')).json();
   status.textContent = inbox.embedded
-    ? inbox.messages.length + ' message(s) received by the embedded server on 127.0.0.1:' + inbox.port
+    ? inbox.messages.length + ' message(s) received by the embedded server on localhost:' + inbox.port
     : 'The embedded server is off: smtp.url points at a real server, so nothing arrives here.';
   list.replaceChildren(...inbox.messages.map((m) => {
     const item = el('li', { 'data-id': m.id, class: m.id === selected ? 'selected' : '' },

@@ -79,6 +79,6 @@ form.addEventListener('submit', async (event) => {
 fetch('/api/inbox').then((r) => r.json()).then((inbox) => {
   const hint = document.getElementById('server-hint');
   hint.append(el('br'), inbox.embedded
-    ? 'Mail goes to the embedded SMTP server on 127.0.0.1:' + inbox.port + '; it shows up in the Inbox.'
+    ? 'Mail goes to the embedded SMTP server on localhost:' + inbox.port + ' (STARTTLS and AUTH); it shows up in the Inbox.'
     : 'Mail goes to the server in smtp.url.');
 }).catch(() => {});

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.OptionalLong;
 
-import dev.smtpclient.protocol.DataEncoder;
+import dev.smtpclient.internal.protocol.DataEncoder;
 
 /**
  * Content held in memory, checked when it is made: no line over {@value DataEncoder#MAX_LINE_OCTETS} octets

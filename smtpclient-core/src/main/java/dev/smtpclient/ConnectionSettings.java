@@ -9,6 +9,10 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
+import dev.smtpclient.internal.protocol.ProtocolLog;
+import dev.smtpclient.internal.protocol.WireText;
+import dev.smtpclient.internal.session.HeloName;
+
 /**
  * Everything one connection needs, immutable once built. Start from a URL:
  * {@code ConnectionSettings.builder("esmtptls://user:secret@mail.example.com").build()}.
@@ -185,11 +189,11 @@ public final class ConnectionSettings {
 		return this.username;
 	}
 
-	String password() {
+	public String password() {
 		return this.password;
 	}
 
-	Supplier<String> oauth2TokenSupplier() {
+	public Supplier<String> oauth2TokenSupplier() {
 		return this.oauth2TokenSupplier;
 	}
 

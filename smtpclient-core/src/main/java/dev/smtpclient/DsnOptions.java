@@ -49,7 +49,7 @@ public record DsnOptions(Ret ret, String envelopeId, Set<Notify> notifyOn) {
 	/**
 	 * The MAIL FROM parameters.
 	 */
-	String mailParameters() {
+	public String mailParameters() {
 		StringBuilder parameters = new StringBuilder();
 		if (this.ret != null) {
 			parameters.append(" RET=").append(this.ret);
@@ -63,7 +63,7 @@ public record DsnOptions(Ret ret, String envelopeId, Set<Notify> notifyOn) {
 	/**
 	 * The RCPT TO parameters.
 	 */
-	String rcptParameters() {
+	public String rcptParameters() {
 		if (this.notifyOn.isEmpty()) {
 			return "";
 		}

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.smtpclient.internal.protocol.WireText;
+
 /**
  * The SMTP envelope: the reverse path (MAIL FROM) and the forward paths (RCPT TO), as bare addresses
  * ({@code user@example.com}, no display name, no angle brackets). Recipients are de-duplicated (the domain

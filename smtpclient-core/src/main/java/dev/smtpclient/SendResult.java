@@ -23,7 +23,7 @@ public record SendResult(String sender, List<RecipientResult> recipients, SmtpRe
 		recipients = List.copyOf(recipients);
 	}
 
-	SendResult withAttempts(int attempts) {
+	public SendResult withAttempts(int attempts) {
 		return new SendResult(this.sender, this.recipients, this.finalReply, this.bytesSent, attempts);
 	}
 

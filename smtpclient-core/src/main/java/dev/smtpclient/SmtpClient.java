@@ -6,12 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.smtpclient.internal.pool.BatchSender;
+import dev.smtpclient.internal.pool.ConnectionPool;
+import dev.smtpclient.internal.pool.PooledConnection;
+import dev.smtpclient.internal.pool.RateLimiter;
+import dev.smtpclient.internal.session.SafeEventListener;
 
 /**
  * A thread-safe SMTP client that keeps a pool of connections, each greeted, secured and authenticated once and
@@ -31,7 +37,7 @@ public final class SmtpClient implements AutoCloseable {
 
 	private final RetryPolicy retryPolicy;
 
-	private final RateLimiter rateLimiter;
+	private final SendRateLimiter rateLimiter;
 
 	private final ConnectionPool pool;
 
@@ -51,7 +57,8 @@ public final class SmtpClient implements AutoCloseable {
 		this.connectionSettings = builder.connectionSettings();
 		this.poolSettings = builder.poolSettings();
 		this.retryPolicy = builder.retryPolicy();
-		this.rateLimiter = (builder.rateLimit() > 0) ? new RateLimiter(builder.rateLimit()) : null;
+		this.rateLimiter = (builder.rateLimiter() != null) ? builder.rateLimiter()
+				: (builder.rateLimit() > 0) ? new RateLimiter(builder.rateLimit()) : null;
 		this.dkimSigner = builder.dkimSigner();
 		SmtpEventListener events = SafeEventListener.wrap(this.connectionSettings.eventListener(),
 				this.connectionSettings.debugLog());
@@ -113,7 +120,7 @@ public final class SmtpClient implements AutoCloseable {
 		boolean permitHeld = false;
 		for (int attempt = 1;; attempt++) {
 			if (this.rateLimiter != null && !permitHeld) {
-				this.rateLimiter.acquire();
+				RateLimiter.acquireOrFail(this.rateLimiter);
 				permitHeld = true;
 			}
 			try {
@@ -193,34 +200,34 @@ public final class SmtpClient implements AutoCloseable {
 		}
 	}
 
-	ConnectionPool pool() {
+	public ConnectionPool pool() {
 		return this.pool;
 	}
 
-	RetryPolicy retryPolicy() {
+	public RetryPolicy retryPolicy() {
 		return this.retryPolicy;
 	}
 
-	RateLimiter rateLimiter() {
+	public SendRateLimiter rateLimiter() {
 		return this.rateLimiter;
 	}
 
-	Executor executor() {
+	public Executor executor() {
 		return this.executor;
 	}
 
-	Clock clock() {
+	public Clock clock() {
 		return this.clock;
 	}
 
-	boolean hasDkim() {
+	public boolean hasDkim() {
 		return this.dkimSigner != null;
 	}
 
 	/**
 	 * Signs the content when DKIM is configured: once, before any attempt, so every attempt sends the same bytes.
 	 */
-	MessageContent prepare(MessageContent content) {
+	public MessageContent prepare(MessageContent content) {
 		if (this.dkimSigner == null) {
 			return content;
 		}
@@ -337,17 +344,29 @@ public final class SmtpClient implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		close(CLOSE_GRACE);
+	}
+
+	/**
+	 * Closes the client gracefully: from now on new sends are refused, sends under way (and those already
+	 * waiting for a connection) get up to the grace to finish, then every idle connection ends with QUIT and a
+	 * connection still lent ends when its send returns. Idempotent: a second call returns at once.
+	 * @param grace the longest wait for sends under way
+	 * @return whether every send under way finished within the grace ({@code false} also when already closed)
+	 */
+	public boolean close(Duration grace) {
 		if (!this.closed.compareAndSet(false, true)) {
-			return;
+			return false;
 		}
 		if (this.housekeeper != null) {
 			this.housekeeper.shutdownNow();
 		}
-		this.pool.awaitQuiescence(CLOSE_GRACE);
+		boolean drained = this.pool.awaitQuiescence(grace);
 		this.pool.close();
 		if (this.ownedExecutor != null) {
 			this.ownedExecutor.shutdown();
 		}
+		return drained;
 	}
 
 	private void requireOpen() {

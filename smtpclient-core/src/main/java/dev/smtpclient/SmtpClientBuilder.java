@@ -23,6 +23,8 @@ public final class SmtpClientBuilder {
 
 	private double rateLimit;
 
+	private SendRateLimiter rateLimiter;
+
 	private Executor executor;
 
 	private Clock clock = Clock.systemUTC();
@@ -152,6 +154,17 @@ public final class SmtpClientBuilder {
 	}
 
 	/**
+	 * A limiter of the application's own, one permit per message, in place of {@link #rateLimit(double)}: for
+	 * example a budget shared by every instance of the application.
+	 * @param rateLimiter the limiter, or {@code null} for the local one
+	 * @return this builder
+	 */
+	public SmtpClientBuilder rateLimiter(SendRateLimiter rateLimiter) {
+		this.rateLimiter = rateLimiter;
+		return this;
+	}
+
+	/**
 	 * The executor of {@link SmtpClient#sendAsync} and {@link SmtpClient#sendAll}; by default virtual threads on
 	 * Java 21+, else a pool of daemon threads the size of the connection pool. An executor given here is not shut
 	 * down by the client.
@@ -212,6 +225,10 @@ public final class SmtpClientBuilder {
 
 	double rateLimit() {
 		return this.rateLimit;
+	}
+
+	SendRateLimiter rateLimiter() {
+		return this.rateLimiter;
 	}
 
 	Executor executor() {

@@ -11,10 +11,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLException;
 
-import dev.smtpclient.protocol.ReplyReader;
-import dev.smtpclient.transport.OfflineTransport;
-import dev.smtpclient.transport.SocketTransport;
-import dev.smtpclient.transport.Transport;
+import dev.smtpclient.internal.protocol.ProtocolLog;
+import dev.smtpclient.internal.protocol.ReplyReader;
+import dev.smtpclient.internal.session.Handshake;
+import dev.smtpclient.internal.session.MailTransaction;
+import dev.smtpclient.internal.session.MessageSequence;
+import dev.smtpclient.internal.session.SafeEventListener;
+import dev.smtpclient.internal.transport.OfflineTransport;
+import dev.smtpclient.internal.transport.SocketTransport;
+import dev.smtpclient.internal.transport.Transport;
 
 /**
  * One SMTP session on one connection: opened, greeted, upgraded to TLS and authenticated once, then used for any
@@ -131,7 +136,7 @@ public final class SmtpConnection implements AutoCloseable {
 	/**
 	 * Upgrades to TLS and starts reading afresh: nothing received in cleartext is kept.
 	 */
-	void startTls() {
+	public void startTls() {
 		try {
 			this.transport.startTls(this.settings.tlsHandshakeTimeout());
 		}
@@ -160,7 +165,7 @@ public final class SmtpConnection implements AutoCloseable {
 	 * Buffers one command line. The line is checked once more here, on its bytes: nothing that reaches this point
 	 * may carry a line break or NUL.
 	 */
-	void write(String verb, String line, String loggedLine) {
+	public void write(String verb, String line, String loggedLine) {
 		if (this.broken) {
 			// after a 421 or an I/O failure the server is gone or going: whatever is written now is lost
 			throw new SmtpConnectionException(phaseOf(verb), "connection " + this.info + " is broken; nothing more is "
@@ -188,7 +193,7 @@ public final class SmtpConnection implements AutoCloseable {
 		this.events.commandSent(this.info, verb);
 	}
 
-	void flush(SmtpPhase phase) {
+	public void flush(SmtpPhase phase) {
 		try {
 			this.transport.flush();
 		}
@@ -197,7 +202,7 @@ public final class SmtpConnection implements AutoCloseable {
 		}
 	}
 
-	SmtpException writeFailure(SmtpPhase phase, IOException ex) {
+	public SmtpException writeFailure(SmtpPhase phase, IOException ex) {
 		this.broken = true;
 		if (this.transport.writeTimedOut()) {
 			return new SmtpTimeoutException(phase, "writing to the server", this.settings.writeTimeout(), ex);
@@ -205,7 +210,7 @@ public final class SmtpConnection implements AutoCloseable {
 		return new SmtpConnectionException(phase, "connection failed while writing: " + ex.getMessage(), ex);
 	}
 
-	SmtpReply read(String verb, SmtpPhase phase, Duration timeout) {
+	public SmtpReply read(String verb, SmtpPhase phase, Duration timeout) {
 		long started = System.nanoTime();
 		SmtpReply reply;
 		try {
@@ -227,15 +232,15 @@ public final class SmtpConnection implements AutoCloseable {
 		return reply;
 	}
 
-	SmtpReply read(String verb, SmtpPhase phase) {
+	public SmtpReply read(String verb, SmtpPhase phase) {
 		return read(verb, phase, this.settings.replyTimeout(phase));
 	}
 
-	SmtpReply command(String verb, String line, SmtpPhase phase) {
+	public SmtpReply command(String verb, String line, SmtpPhase phase) {
 		return command(verb, line, line, phase);
 	}
 
-	SmtpReply command(String verb, String line, String loggedLine, SmtpPhase phase) {
+	public SmtpReply command(String verb, String line, String loggedLine, SmtpPhase phase) {
 		write(verb, line, loggedLine);
 		flush(phase);
 		return read(verb, phase);
@@ -289,12 +294,12 @@ public final class SmtpConnection implements AutoCloseable {
 	 * @param source supplies the next message, or {@code null} when there is none
 	 * @param outcomes told the outcome of each message taken
 	 */
-	void sendSequence(MessageSequence.Source source, MessageSequence.Outcomes outcomes) {
+	public void sendSequence(MessageSequence.Source source, MessageSequence.Outcomes outcomes) {
 		requireUsable();
 		new MessageSequence(this, source, outcomes).run();
 	}
 
-	record MessageTimer(long startedNanos) {
+	public record MessageTimer(long startedNanos) {
 
 		Duration elapsed() {
 			return Duration.ofNanos(System.nanoTime() - this.startedNanos);
@@ -302,19 +307,19 @@ public final class SmtpConnection implements AutoCloseable {
 
 	}
 
-	MessageTimer startMessage() {
+	public MessageTimer startMessage() {
 		this.events.messageStart(this.info);
 		return new MessageTimer(System.nanoTime());
 	}
 
-	SendResult accepted(SendResult result, MessageTimer timer) {
+	public SendResult accepted(SendResult result, MessageTimer timer) {
 		this.messagesSent++;
 		this.events.messageAccepted(this.info, result, timer.elapsed());
 		this.log.info(() -> "message accepted: " + result.finalReply());
 		return result;
 	}
 
-	SmtpException failed(SmtpException ex, MessageTimer timer) {
+	public SmtpException failed(SmtpException ex, MessageTimer timer) {
 		this.events.messageFailed(this.info, ex, timer.elapsed());
 		this.log.info(() -> "message not sent: " + ex.getMessage());
 		if (this.broken) {
@@ -339,7 +344,7 @@ public final class SmtpConnection implements AutoCloseable {
 	/**
 	 * RSET after a failed transaction, unless the connection is already lost (a 421 or an I/O failure).
 	 */
-	void resetIfUsable() {
+	public void resetIfUsable() {
 		if (isUsable()) {
 			reset();
 		}
@@ -351,7 +356,7 @@ public final class SmtpConnection implements AutoCloseable {
 	/**
 	 * RSET when a transaction is still open on the server (after a refused BDAT chunk).
 	 */
-	void resetIfInTransaction() {
+	public void resetIfInTransaction() {
 		if (this.inTransaction) {
 			reset();
 		}
@@ -502,46 +507,46 @@ public final class SmtpConnection implements AutoCloseable {
 
 	// ---- for the handshake and transaction classes
 
-	ConnectionSettings settings() {
+	public ConnectionSettings settings() {
 		return this.settings;
 	}
 
-	ProtocolLog log() {
+	public ProtocolLog log() {
 		return this.log;
 	}
 
-	Transport transport() {
+	public Transport transport() {
 		return this.transport;
 	}
 
-	boolean hasUnreadInput() {
+	public boolean hasUnreadInput() {
 		return this.reader.hasBufferedBytes();
 	}
 
 	/**
 	 * Whether the server has sent more than every reply owed so far.
 	 */
-	boolean hasUnsolicitedInput() {
+	public boolean hasUnsolicitedInput() {
 		return this.expectedReplies == 0 && this.reader.hasBufferedBytes();
 	}
 
-	void greeting(SmtpReply greeting) {
+	public void greeting(SmtpReply greeting) {
 		this.greeting = greeting;
 	}
 
-	void capabilities(ServerCapabilities capabilities) {
+	public void capabilities(ServerCapabilities capabilities) {
 		this.capabilities = capabilities;
 	}
 
-	void authenticated(boolean authenticated) {
+	public void authenticated(boolean authenticated) {
 		this.authenticated = authenticated;
 	}
 
-	void inTransaction(boolean inTransaction) {
+	public void inTransaction(boolean inTransaction) {
 		this.inTransaction = inTransaction;
 	}
 
-	void markBroken() {
+	public void markBroken() {
 		this.broken = true;
 	}
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.smtpclient.internal.protocol.LogText;
+
 /**
  * One complete server reply: its code and its lines of text (without the code and separator).
  */

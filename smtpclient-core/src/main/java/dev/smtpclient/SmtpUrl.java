@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.smtpclient.internal.protocol.LogText;
+import dev.smtpclient.internal.protocol.WireText;
+
 /**
  * A parsed {@code scheme://[user:password@]host[:port]} URL, the one-line configuration of a client.
  * <p>

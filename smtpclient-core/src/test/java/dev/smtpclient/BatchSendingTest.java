@@ -77,6 +77,31 @@ class BatchSendingTest {
 	}
 
 	@Test
+	void aStreamedLineOver998OctetsFailsThatMessageAloneInABatch() {
+		Mail longLine = Mail.of(Envelope.of("sender@example.com", "rcpt@example.com"), new MessageContent() {
+			@Override
+			public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+				out.write(("Subject: long\r\n\r\n" + "x".repeat(1200) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			}
+
+			@Override
+			public boolean isEightBit() {
+				return false;
+			}
+		});
+		try (FakeSmtpSink sink = new FakeSmtpSink(true);
+				SmtpClient client = SmtpClient.builder("smtp://127.0.0.1:" + sink.port())
+					.tlsPolicy(TlsPolicy.NONE)
+					.pool((pool) -> pool.maxSize(1))
+					.build()) {
+			List<SendOutcome> outcomes = client.sendAll(List.of(mail("1"), longLine, mail("3")));
+			assertThat(outcomes).extracting(SendOutcome::isSuccess).containsExactly(true, false, true);
+			assertThat(outcomes.get(1).error()).hasRootCauseInstanceOf(InvalidInputException.class);
+			assertThat(sink.messages()).hasSize(2).noneMatch((message) -> message.contains("xxxxxxxxxx"));
+		}
+	}
+
+	@Test
 	void anInterruptWhileWaitingForTheRateLimiterStillGivesEveryMessageAnOutcome() throws Exception {
 		List<Thread> workers = new CopyOnWriteArrayList<>();
 		ExecutorService executor = Executors.newFixedThreadPool(1, (task) -> {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.smtpclient.protocol.DataEncoder;
+import dev.smtpclient.internal.protocol.DataEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

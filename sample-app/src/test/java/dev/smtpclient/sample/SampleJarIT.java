@@ -25,8 +25,8 @@ import dev.smtpclient.test.PostfixServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged jar as a user runs it: with no configuration it serves the page and the inbox (embedded SMTP
- * server); with {@code send} it is the command-line mailer, exit status and all.
+ * The packaged jar as a user runs it: with no configuration it serves the pages and the inbox (embedded SMTP
+ * server, reached over verified STARTTLS); with {@code send} it is the command-line mailer, exit status and all.
  */
 class SampleJarIT {
 
@@ -36,7 +36,7 @@ class SampleJarIT {
 	Path dir;
 
 	@Test
-	void servesThePageAndTheInboxWithNoConfiguration() throws Exception {
+	void servesThePagesAndTheInboxWithNoConfiguration() throws Exception {
 		int port = freePort();
 		Path log = this.dir.resolve("app.log");
 		Process app = new ProcessBuilder(java(), "-jar", JAR.toString(), "--server.port=" + port)
@@ -50,7 +50,11 @@ class SampleJarIT {
 			assertThat(get(http, "http://127.0.0.1:" + port + "/inbox.html").body()).contains("<h1>Inbox</h1>");
 			assertThat(get(http, "http://127.0.0.1:" + port + "/api/inbox").body()).contains("\"embedded\":true");
 			assertThat(get(http, "http://127.0.0.1:" + port + "/actuator/health").body()).contains("\"smtp\"")
-				.contains("\"status\":\"UP\"");
+				.contains("\"status\":\"UP\"")
+				.contains("\"tls.protocol\":\"TLSv1.");
+			assertThat(get(http, "http://127.0.0.1:" + port + "/dashboard.html").body()).contains("Dashboard");
+			assertThat(get(http, "http://127.0.0.1:" + port + "/vendor/chart.js-4.6.1/chart.umd.min.js").statusCode())
+				.isEqualTo(200);
 		}
 		finally {
 			app.destroy();

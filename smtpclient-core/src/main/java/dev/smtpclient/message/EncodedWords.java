@@ -26,17 +26,9 @@ final class EncodedWords {
 
 	/**
 	 * Encodes the text as a sequence of encoded words, to be written separated by folding white space (which a
-	 * decoder drops between adjacent encoded words).
-	 * @param text the text
-	 * @return the words, at least one
-	 */
-	static List<String> encode(String text) {
-		return encode(text, Integer.MAX_VALUE);
-	}
-
-	/**
-	 * Encodes the text, the first word short enough for the room left on the current line when that room holds
-	 * at least the first character (otherwise the first word is a full one, for the next line).
+	 * decoder drops between adjacent encoded words). The first word is short enough for the room left on the
+	 * current line when that room holds at least the first character (otherwise it is a full one, for the next
+	 * line).
 	 * @param text the text
 	 * @param firstRoom the characters available for the first word
 	 * @return the words, at least one

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.smtpclient.InvalidInputException;
 import dev.smtpclient.MessageContent;
+import dev.smtpclient.internal.protocol.DataEncoder;
 import dev.smtpclient.message.ComposedMessage;
 import dev.smtpclient.message.Message;
-import dev.smtpclient.protocol.DataEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -3,7 +3,7 @@ package dev.smtpclient.fuzz;
 import java.net.InetAddress;
 import java.time.Duration;
 
-import dev.smtpclient.transport.Transport;
+import dev.smtpclient.internal.transport.Transport;
 
 /**
  * A transport that plays back fixed bytes in chunks of a given size, then reports the end of the stream.

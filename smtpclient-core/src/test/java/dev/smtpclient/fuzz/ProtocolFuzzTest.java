@@ -20,8 +20,8 @@ import dev.smtpclient.SmtpException;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpUrl;
-import dev.smtpclient.protocol.DataEncoder;
-import dev.smtpclient.protocol.ReplyReader;
+import dev.smtpclient.internal.protocol.DataEncoder;
+import dev.smtpclient.internal.protocol.ReplyReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

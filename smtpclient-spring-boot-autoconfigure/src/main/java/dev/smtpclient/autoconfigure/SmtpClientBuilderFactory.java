@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.ssl.SslBundle;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.PoolSettings;
@@ -32,23 +32,27 @@ final class SmtpClientBuilderFactory {
 	}
 
 	static SmtpClientBuilder create(SmtpConnectionDetails details, SmtpProperties properties,
-			List<SmtpEventListener> listeners) {
+			List<SmtpEventListener> listeners, ResourceLoader resourceLoader) {
 		SmtpClientBuilder builder = SmtpClient.builder(connectionSettings(details, properties));
 		builder.pool(poolSettings(properties.getPool()));
 		builder.retry(retryPolicy(properties.getRetry()));
 		builder.rateLimit(properties.getRateLimit());
 		builder.eventListener(CompositeSmtpEventListener.of(listeners));
 		if (properties.getDkim().isEnabled()) {
-			builder.dkim(dkimSigner(properties.getDkim()));
+			builder.dkim(dkimSigner(properties.getDkim(), resourceLoader));
 		}
 		return builder;
 	}
 
-	static DkimSigner dkimSigner(SmtpProperties.Dkim dkim) {
+	/**
+	 * The signer, its key read through the context's resource loader, so {@code classpath:}, {@code file:} and
+	 * the application's own protocols resolve as they do for any other resource property.
+	 */
+	static DkimSigner dkimSigner(SmtpProperties.Dkim dkim, ResourceLoader resourceLoader) {
 		String domain = required(dkim.getDomain(), "smtp.dkim.domain");
 		String selector = required(dkim.getSelector(), "smtp.dkim.selector");
 		String location = required(dkim.getPrivateKey(), "smtp.dkim.private-key");
-		Resource resource = new DefaultResourceLoader().getResource(location);
+		Resource resource = resourceLoader.getResource(location);
 		String pem;
 		try {
 			pem = resource.getContentAsString(StandardCharsets.US_ASCII);
@@ -98,6 +102,9 @@ final class SmtpClientBuilderFactory {
 		connection.allowPlaintextAuth(properties.getAuth().isAllowPlaintext());
 		connection.requireAllRecipients(properties.isRequireAllRecipients());
 		connection.testMode(properties.isTestMode());
+		if (details instanceof SpringMailSmtpConnectionDetails springMail) {
+			springMail.applyTo(connection);
+		}
 		connection.infoLog(SmtpClientBuilderFactory::logInfo);
 		connection.debugLog(SmtpClientBuilderFactory::logTranscript);
 		return connection.build();

@@ -578,9 +578,9 @@ public class SmtpProperties {
 		private Duration timeout = Duration.ofSeconds(5);
 
 		/**
-		 * Time a health result is reused before the server is asked again; 0 to check on every call.
+		 * Time between two background checks of the server; health requests get the last result at once.
 		 */
-		private Duration cacheTtl = Duration.ZERO;
+		private Duration interval = Duration.ofSeconds(30);
 
 		/**
 		 * Whether the health check also logs in (AUTH). By default it checks greeting, EHLO and TLS only.
@@ -595,12 +595,12 @@ public class SmtpProperties {
 			this.timeout = timeout;
 		}
 
-		public Duration getCacheTtl() {
-			return this.cacheTtl;
+		public Duration getInterval() {
+			return this.interval;
 		}
 
-		public void setCacheTtl(Duration cacheTtl) {
-			this.cacheTtl = cacheTtl;
+		public void setInterval(Duration interval) {
+			this.interval = interval;
 		}
 
 		public boolean isAuthenticate() {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -76,42 +77,44 @@ class PostfixStarterIntegrationTests {
 	@Test
 	void recordsMetricsFromRealSends() {
 		this.contextRunner.withBean(SimpleMeterRegistry.class).run((context) -> {
+			// as Spring Boot's metrics auto-configuration binds every MeterBinder bean
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(registry));
 			SmtpSender sender = context.getBean(SmtpSender.class);
 			for (int i = 0; i < 2; i++) {
 				sender.send(Envelope.of("sender@test.example", recipient()), message(UUID.randomUUID().toString()));
 			}
 			assertThatExceptionOfType(SmtpRecipientsRejectedException.class).isThrownBy(
 					() -> sender.send(Envelope.of("sender@test.example", "rejected@test.example"), message("x")));
-			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			String port = String.valueOf(this.servers.submissionPort());
 			assertThat(registry.get("smtp.client.connect")
-				.tags("outcome", "success", "server.address", "localhost", "server.port", port)
+				.tags("outcome", "SUCCESS", "error.type", "none", "server.address", "localhost", "server.port", port)
 				.timer()
 				.count()).isPositive();
-			assertThat(registry.get("smtp.client.tls.handshake").tag("outcome", "success").timer().getId()
+			assertThat(registry.get("smtp.client.tls.handshake").tag("outcome", "SUCCESS").timer().getId()
 				.getTag("tls.protocol")).isIn("TLSv1.3", "TLSv1.2");
 			assertThat(registry.get("smtp.client.transaction")
-				.tags("outcome", "success", "reply.class", "2xx", "error", "none")
+				.tags("outcome", "SUCCESS", "reply.class", "2xx", "error.type", "none")
 				.timer()
 				.count()).isEqualTo(2);
 			assertThat(registry.get("smtp.client.transaction")
-				.tags("outcome", "failure", "reply.class", "5xx", "error", "SmtpRecipientsRejectedException")
+				.tags("outcome", "FAILURE", "reply.class", "5xx", "error.type", "SmtpRecipientsRejectedException")
 				.timer()
 				.count()).isEqualTo(1);
-			assertThat(registry.get("smtp.client.transaction").tag("outcome", "success").timer().getId()
+			assertThat(registry.get("smtp.client.transaction").tag("outcome", "SUCCESS").timer().getId()
 				.getTag("tls.protocol")).startsWith("TLSv1.");
-			assertThat(registry.get("smtp.client.bytes.written").counter().count()).isGreaterThan(100);
-			assertThat(registry.get("smtp.client.bytes.read").counter().count()).isGreaterThan(100);
+			assertThat(registry.get("smtp.client.sent").counter().count()).isGreaterThan(100);
+			assertThat(registry.get("smtp.client.received").counter().count()).isGreaterThan(100);
 			assertThat(registry.get("smtp.client.commands").tags("command", "MAIL", "reply.class", "2xx").counter()
 				.count()).isEqualTo(3);
 			assertThat(registry.get("smtp.client.commands").tags("command", "RCPT", "reply.class", "5xx").counter()
 				.count()).isEqualTo(1);
 			assertThat(registry.get("smtp.client.commands").tags("command", "AUTH", "reply.class", "2xx").counter()
 				.count()).isPositive();
-			assertThat(registry.get("smtp.client.pool.max").gauge().value()).isEqualTo(8);
-			assertThat(registry.get("smtp.client.pool.active").gauge().value()).isZero();
-			assertThat(registry.get("smtp.client.pool.pending").gauge().value()).isZero();
-			assertThat(registry.get("smtp.client.pool.idle").gauge().value()).isPositive();
+			assertThat(registry.get("smtp.client.connections.max").gauge().value()).isEqualTo(8);
+			assertThat(registry.get("smtp.client.connections").tag("state", "active").gauge().value()).isZero();
+			assertThat(registry.get("smtp.client.connections.pending").gauge().value()).isZero();
+			assertThat(registry.get("smtp.client.connections").tag("state", "idle").gauge().value()).isPositive();
 			for (Meter meter : registry.getMeters()) {
 				assertThat(meter.getId().getName()).startsWith("smtp.client.");
 				assertThat(meter.getId().getTags()).extracting(Tag::getValue)
@@ -141,12 +144,12 @@ class PostfixStarterIntegrationTests {
 			TestObservationRegistryAssert.assertThat(registry)
 				.hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("outcome", "SUCCESS")
 					.hasLowCardinalityKeyValue("reply.class", "2xx")
-					.hasLowCardinalityKeyValue("exception", "none")
+					.hasLowCardinalityKeyValue("error.type", "none")
 					.hasHighCardinalityKeyValue("smtp.recipients.count", "2")
 					.hasHighCardinalityKeyValueWithKey("smtp.queue.id"))
 				.hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("outcome", "FAILURE")
 					.hasLowCardinalityKeyValue("reply.class", "5xx")
-					.hasLowCardinalityKeyValue("exception", "SmtpRecipientsRejectedException")
+					.hasLowCardinalityKeyValue("error.type", "SmtpRecipientsRejectedException")
 					.hasError());
 		});
 	}

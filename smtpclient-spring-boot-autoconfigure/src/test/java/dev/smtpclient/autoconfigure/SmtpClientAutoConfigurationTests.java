@@ -44,6 +44,28 @@ class SmtpClientAutoConfigurationTests {
 	}
 
 	@Test
+	void emptyUrlIsNotSet() {
+		// what smtp.url=${SMTP_URL:} gives when the variable is unset
+		this.contextRunner.withPropertyValues("smtp.url=").run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean(SmtpClient.class)
+			.doesNotHaveBean(SmtpSender.class));
+	}
+
+	@Test
+	void blankUrlIsNotSet() {
+		this.contextRunner.withPropertyValues("smtp.url=  ")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SmtpClient.class));
+	}
+
+	@Test
+	void emptyUrlWithAConnectionDetailsBeanUsesTheBean() {
+		this.contextRunner.withPropertyValues("smtp.url=")
+			.withBean(SmtpConnectionDetails.class, () -> () -> SmtpUrl.parse("smtp://details.example.com"))
+			.run((context) -> assertThat(context.getBean(SmtpClient.class).connectionSettings().host())
+				.isEqualTo("details.example.com"));
+	}
+
+	@Test
 	void urlCreatesClientSenderAndConnectionDetails() {
 		this.contextRunner.withPropertyValues("smtp.url=esmtptls://me%40example.com:s3cret@mail.example.com")
 			.run((context) -> {
@@ -90,7 +112,7 @@ class SmtpClientAutoConfigurationTests {
 					"smtp.pool.validate-after-idle=0s", "smtp.pool.housekeeping-interval=30s",
 					"smtp.retry.max-attempts=3", "smtp.retry.initial-backoff=100ms", "smtp.rate-limit=2.5",
 					"smtp.default-from=noreply@example.com", "smtp.dkim.domain=example.com",
-					"smtp.dkim.selector=s1", "smtp.health.timeout=2s", "smtp.health.cache-ttl=10s",
+					"smtp.dkim.selector=s1", "smtp.health.timeout=2s", "smtp.health.interval=10s",
 					"smtp.health.authenticate=true", "smtp.mail-sender.enabled=false", "smtp.pool.min-idle=0")
 			.run((context) -> {
 				SmtpClient client = context.getBean(SmtpClient.class);
@@ -129,7 +151,7 @@ class SmtpClientAutoConfigurationTests {
 				assertThat(properties.getDkim().isEnabled()).isFalse();
 				assertThat(properties.getDkim().getSelector()).isEqualTo("s1");
 				assertThat(properties.getHealth().getTimeout()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(properties.getHealth().getCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(properties.getHealth().getInterval()).isEqualTo(Duration.ofSeconds(10));
 				assertThat(properties.getHealth().isAuthenticate()).isTrue();
 				assertThat(properties.getMailSender().isEnabled()).isFalse();
 			});
@@ -339,6 +361,32 @@ class SmtpClientAutoConfigurationTests {
 						.startsWith("DKIM-Signature: v=1; a=rsa-sha256;")
 						.contains("d=example.com;")
 						.contains("s=mail;");
+				});
+		}
+	}
+
+	@Test
+	void dkimKeyLoadsThroughTheContextsResourceLoader() throws Exception {
+		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("Ed25519");
+		String pem = "-----BEGIN PRIVATE KEY-----\n"
+				+ java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+					.encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+				+ "\n-----END PRIVATE KEY-----\n";
+		// a protocol only this context knows, as a secrets store would register one
+		org.springframework.core.io.ProtocolResolver secrets = (location, loader) -> location.equals("secrets:dkim")
+				? new org.springframework.core.io.ByteArrayResource(pem.getBytes()) : null;
+		try (dev.smtpclient.test.FakeSmtpSink sink = new dev.smtpclient.test.FakeSmtpSink(true)) {
+			this.contextRunner.withInitializer((context) -> context.addProtocolResolver(secrets))
+				.withPropertyValues("smtp.url=smtp://127.0.0.1:" + sink.port(), "smtp.dkim.enabled=true",
+						"smtp.dkim.domain=example.com", "smtp.dkim.selector=mail", "smtp.dkim.private-key=secrets:dkim")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					context.getBean(SmtpClient.class)
+						.send(Envelope.of("a@example.com", "b@example.com"), MessageContent
+							.ofString("From: a@example.com\r\nTo: b@example.com\r\nSubject: signed\r\n\r\nbody\r\n"));
+					assertThat(sink.messages()).singleElement()
+						.asString()
+						.startsWith("DKIM-Signature: v=1; a=ed25519-sha256;");
 				});
 		}
 	}

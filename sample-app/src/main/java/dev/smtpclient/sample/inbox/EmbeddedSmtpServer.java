@@ -1,27 +1,22 @@
 package dev.smtpclient.sample.inbox;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.LoginFailedException;
+import org.subethamail.smtp.server.SMTPServer;
 
 /**
- * A small SMTP server for development: it listens on loopback, takes several connections at once (one thread
- * each, up to a limit), offers PIPELINING, 8BITMIME, SMTPUTF8 and SIZE, relays nothing and keeps every message
- * it accepts in an {@link Inbox}. It offers neither STARTTLS nor AUTH: it is for a developer's own machine.
+ * A mail server for development, built on SubEthaSMTP: it listens on loopback, requires STARTTLS (with the
+ * certificate of {@link ThrowawayCertificates}) and then AUTH PLAIN or LOGIN with one user and password, relays
+ * nothing and keeps every message it accepts in an {@link Inbox}.
  */
 public final class EmbeddedSmtpServer implements AutoCloseable {
 
@@ -29,109 +24,80 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 
 	static final int MAX_CONNECTIONS = 16;
 
-	private final int port;
+	private static final String[] TLS_PROTOCOLS = { "TLSv1.3", "TLSv1.2" };
+
+	private final SMTPServer server;
 
 	private final Inbox inbox;
 
-	private final SmtpSession.Limits limits;
-
-	private final AtomicInteger connectionIds = new AtomicInteger();
-
-	private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
-
-	private ServerSocket serverSocket;
-
-	private ExecutorService sessions;
-
-	private Thread acceptor;
-
-	public EmbeddedSmtpServer(int port, Inbox inbox, long maxMessageSize) {
-		this.port = port;
+	/**
+	 * A server for the given port (0 for any free one).
+	 * @param port the port
+	 * @param inbox where accepted messages go
+	 * @param maxMessageSize the largest message, in octets, announced as SIZE and enforced
+	 * @param certificates the server certificate for STARTTLS
+	 * @param username the one user that may log in
+	 * @param password its password
+	 */
+	public EmbeddedSmtpServer(int port, Inbox inbox, long maxMessageSize, ThrowawayCertificates certificates,
+			String username, String password) {
 		this.inbox = inbox;
-		this.limits = new SmtpSession.Limits(maxMessageSize, 100, 1000);
+		SSLContext tls = certificates.serverContext();
+		byte[] expected = credentials(username, password);
+		this.server = SMTPServer.port(port)
+			.bindAddress(InetAddress.getLoopbackAddress())
+			.hostName(ThrowawayCertificates.HOST_NAME)
+			.softwareName("smtpclient sample inbox")
+			.messageHandlerFactory(InboxMessageHandler.factory(inbox, maxMessageSize))
+			.maxMessageSize((int) Math.min(Integer.MAX_VALUE, maxMessageSize))
+			.maxRecipients(100)
+			.maxConnections(MAX_CONNECTIONS)
+			.connectionTimeoutMs(300_000)
+			.insertReceivedHeaders(false)
+			.requireTLS()
+			.startTlsSocketFactory((socket) -> {
+				SSLSocket tlsSocket = (SSLSocket) tls.getSocketFactory()
+					.createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+				tlsSocket.setUseClientMode(false);
+				tlsSocket.setEnabledProtocols(TLS_PROTOCOLS);
+				return tlsSocket;
+			})
+			.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, pass, context) -> {
+				if (!MessageDigest.isEqual(expected, credentials(user, pass))) {
+					throw new LoginFailedException();
+				}
+			}))
+			.requireAuth()
+			.build();
 	}
 
 	/**
-	 * Binds the port on 127.0.0.1 and starts accepting connections.
-	 * @throws IOException if the port cannot be bound
+	 * Binds the port on loopback and starts accepting connections.
 	 */
-	public synchronized void start() throws IOException {
-		if (this.serverSocket != null) {
+	public synchronized void start() {
+		if (this.server.isRunning()) {
 			return;
 		}
-		ServerSocket socket = new ServerSocket();
-		socket.setReuseAddress(true);
-		socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 50);
-		this.serverSocket = socket;
-		this.sessions = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				(task) -> daemon(task, "embedded-smtp-" + this.connectionIds.incrementAndGet()));
-		this.acceptor = daemon(() -> acceptLoop(socket), "embedded-smtp-acceptor");
-		this.acceptor.start();
-		logger.info("Embedded SMTP server listening on 127.0.0.1:{}; see what it receives on the Inbox page",
-				socket.getLocalPort());
+		this.server.start();
+		logger.info("Embedded SMTP server listening on {}:{} (STARTTLS and AUTH required); see what it receives "
+				+ "on the Inbox page", InetAddress.getLoopbackAddress().getHostAddress(), port());
 	}
 
-	public synchronized int port() {
-		return (this.serverSocket != null) ? this.serverSocket.getLocalPort() : this.port;
+	public int port() {
+		return (this.server.getPort() != 0) ? this.server.getPort() : this.server.getPortAllocated();
 	}
 
 	public Inbox inbox() {
 		return this.inbox;
 	}
 
-	private void acceptLoop(ServerSocket server) {
-		while (!server.isClosed()) {
-			try {
-				Socket socket = server.accept();
-				this.openSockets.add(socket);
-				try {
-					this.sessions.execute(() -> serve(socket));
-				}
-				catch (RejectedExecutionException ex) {
-					this.openSockets.remove(socket);
-					SmtpSession.refuse(socket, "421 4.3.2 Too many connections, try again later");
-				}
-			}
-			catch (SocketException ex) {
-				// closed by close()
-			}
-			catch (IOException ex) {
-				logger.warn("Embedded SMTP server: accept failed: {}", ex.getMessage());
-			}
-		}
-	}
-
-	private void serve(Socket socket) {
-		try {
-			new SmtpSession(socket, this.inbox, this.limits).run();
-		}
-		finally {
-			this.openSockets.remove(socket);
-		}
-	}
-
 	@Override
 	public synchronized void close() {
-		if (this.serverSocket == null) {
-			return;
-		}
-		try {
-			this.serverSocket.close();
-		}
-		catch (IOException ex) {
-			// nothing more to do
-		}
-		this.sessions.shutdownNow();
-		for (Socket socket : this.openSockets) {
-			SmtpSession.closeQuietly(socket);
-		}
-		this.serverSocket = null;
+		this.server.stop();
 	}
 
-	private static Thread daemon(Runnable task, String name) {
-		Thread thread = new Thread(task, name);
-		thread.setDaemon(true);
-		return thread;
+	private static byte[] credentials(String username, String password) {
+		return (String.valueOf(username) + '\0' + String.valueOf(password)).getBytes(StandardCharsets.UTF_8);
 	}
 
 }

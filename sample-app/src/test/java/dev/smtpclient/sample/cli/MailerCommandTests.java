@@ -22,6 +22,8 @@ import dev.smtpclient.sample.inbox.EmbeddedSmtpServer;
 import dev.smtpclient.sample.inbox.Inbox;
 import dev.smtpclient.sample.inbox.MessageParser;
 import dev.smtpclient.sample.inbox.ParsedMessage;
+import dev.smtpclient.sample.inbox.ThrowawayCertificates;
+import dev.smtpclient.test.FakeSmtpSink;
 import dev.smtpclient.test.PostfixServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MailerCommandTests {
 
+	private static final String PASSWORD = "cli-Password";
+
 	@TempDir
 	Path dir;
 
@@ -41,10 +45,19 @@ class MailerCommandTests {
 
 	private EmbeddedSmtpServer embedded;
 
+	private Path ca;
+
 	@BeforeEach
 	void startEmbedded() throws IOException {
-		this.embedded = new EmbeddedSmtpServer(0, new Inbox(10, 1 << 20), 1 << 20);
+		ThrowawayCertificates certificates = ThrowawayCertificates.generate();
+		this.ca = Files.writeString(this.dir.resolve("ca.pem"), certificates.caCertificatePem());
+		this.embedded = new EmbeddedSmtpServer(0, new Inbox(10, 1 << 20), 1 << 20, certificates, "dev", PASSWORD);
 		this.embedded.start();
+	}
+
+	/** The embedded server's URL with its login; STARTTLS is required, and verified against the CA with --ca. */
+	private String embeddedUrl() {
+		return "esmtptls://dev:" + PASSWORD + "@localhost:" + this.embedded.port();
 	}
 
 	@AfterEach
@@ -59,7 +72,7 @@ class MailerCommandTests {
 
 		int status = run("-f", "Me <me@example.com>", "-t", "you@example.com", "-c", "cc@example.com", "-B",
 				"hidden@example.com", "-s", "CLI hello", "-b", "body text", "-a", report.toString(), "-a",
-				picture.toString(), "smtp://127.0.0.1:" + this.embedded.port());
+				picture.toString(), "--ca", this.ca.toString(), embeddedUrl());
 
 		assertThat(status).as(errText()).isZero();
 		assertThat(outText()).contains("<you@example.com> 250").contains("sent: 250");
@@ -72,11 +85,12 @@ class MailerCommandTests {
 
 	@Test
 	void debugPrintsTheTranscript() {
-		int status = run("-f", "me@example.com", "-t", "you@example.com", "-s", "s", "-b", "b", "--debug",
-				"127.0.0.1:" + this.embedded.port());
+		int status = run("-f", "me@example.com", "-t", "you@example.com", "-s", "s", "-b", "b", "--debug", "--ca",
+				this.ca.toString(), embeddedUrl());
 
-		assertThat(status).isZero();
-		assertThat(outText()).contains("EHLO").contains("MAIL FROM:<me@example.com>").contains("QUIT");
+		assertThat(status).as(errText()).isZero();
+		assertThat(outText()).contains("EHLO", "STARTTLS", "AUTH", "MAIL FROM:<me@example.com>", "QUIT")
+			.doesNotContain(PASSWORD);
 	}
 
 	@Test
@@ -136,21 +150,31 @@ class MailerCommandTests {
 
 	@Test
 	void requiredStartTlsRefusedByAServerWithoutIt() {
-		int status = run("-f", "me@example.com", "-t", "you@example.com", "-s", "s", "-b", "b", "-S",
-				"smtp://127.0.0.1:" + this.embedded.port());
+		try (FakeSmtpSink withoutTls = new FakeSmtpSink(true)) {
+			int status = run("-f", "me@example.com", "-t", "you@example.com", "-s", "s", "-b", "b", "-S",
+					"smtp://127.0.0.1:" + withoutTls.port());
+
+			assertThat(status).isEqualTo(2);
+			assertThat(errText()).startsWith("err: ").containsIgnoringCase("STARTTLS");
+			assertThat(withoutTls.messages()).isEmpty();
+		}
+	}
+
+	@Test
+	void embeddedServerNotTrustedWithoutItsCa() {
+		int status = run("-f", "me@example.com", "-t", "you@example.com", "-s", "s", "-b", "b", embeddedUrl());
 
 		assertThat(status).isEqualTo(2);
-		assertThat(errText()).startsWith("err: ").containsIgnoringCase("STARTTLS");
+		assertThat(errText()).startsWith("err: ");
 		assertThat(this.embedded.inbox().receivedCount()).isZero();
 	}
 
 	@Test
 	void badInputExitsWithTwoBeforeConnecting() {
-		assertThat(run("-f", "me@example.com", "-s", "s", "-b", "b", "smtp://127.0.0.1:" + this.embedded.port()))
-			.isEqualTo(2);
+		assertThat(run("-f", "me@example.com", "-s", "s", "-b", "b", embeddedUrl())).isEqualTo(2);
 		assertThat(errText()).startsWith("err: recipients");
 		assertThat(run("-f", "me@example.com", "-t", "you@example.com", "-s", "s", "-b", "b", "-a", "/nonexistent",
-				"smtp://127.0.0.1:" + this.embedded.port())).isEqualTo(2);
+				embeddedUrl())).isEqualTo(2);
 		assertThat(run("-f", "me@example.com", "-t", "you@example.com", "-s", "s")).isEqualTo(2);
 		assertThat(errText()).contains("usage: send");
 		assertThat(this.embedded.inbox().receivedCount()).isZero();

@@ -8,14 +8,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,8 +35,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The page in a real browser (Debian's headless Chromium through its chromedriver): compose a message with an
- * attachment, send it, see the result, then find it in the inbox and download the attachment intact.
+ * The pages in a real browser (Debian's headless Chromium through its chromedriver): compose a message with an
+ * attachment, send it, see the result, then find it in the inbox and download the attachment intact; on the
+ * Dashboard, send a test batch and see the charts and the server's health.
  */
 // Selenium warns that it has no DevTools (CDP) binding for this Chromium; the test does not use CDP
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -111,6 +115,38 @@ class BrowserTests {
 		assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(
 				(value) -> assertThat(value).contains("quarterly-report.pdf"));
 		assertThat(response.body()).isEqualTo(data);
+	}
+
+	@Test
+	void dashboardChartsATestBatchAndShowsTheServersHealth() throws Exception {
+		this.browser.get(url("/dashboard.html"));
+		this.wait.until(ExpectedConditions.textMatches(By.id("health-status"), Pattern.compile("UP · TLSv1\\.[23]")));
+		assertThat(this.browser.findElement(By.cssSelector("#health-details tr[data-detail='extensions']")).getText())
+			.contains("STARTTLS", "AUTH");
+
+		this.browser.findElement(By.id("send-batch")).click();
+
+		this.wait.until(ExpectedConditions.textToBe(By.id("batch-status"), "100 sent, 0 failed of 100 (done)"));
+		assertThat(this.browser.findElement(By.id("batch-progress")).getAttribute("value")).isEqualTo("100");
+		for (String chart : new String[] { "chart-sends", "chart-latency", "chart-bytes", "chart-pool" }) {
+			this.wait.withMessage(chart + " has a data series with a value above zero")
+				.until((browser) -> Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+						"return Chart.getChart(arguments[0]).data.datasets.some((d) => d.data.some((v) => v > 0))",
+						chart)));
+		}
+		assertThat(seriesNames("chart-latency")).contains("p50", "p95", "p99");
+		assertThat(seriesNames("chart-sends")).contains("SUCCESS");
+		assertThat(seriesNames("chart-pool")).contains("active", "idle", "pending", "max");
+		// a few more points, for a screenshot that shows the batch as a peak
+		this.wait.until((browser) -> ((Number) ((JavascriptExecutor) browser)
+			.executeScript("return Chart.getChart('chart-sends').data.labels.length")).intValue() >= 6);
+		screenshot("sample-app-dashboard.png");
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> seriesNames(String chart) {
+		return (List<String>) ((JavascriptExecutor) this.browser)
+			.executeScript("return Chart.getChart(arguments[0]).data.datasets.map((d) => d.label)", chart);
 	}
 
 	@Test

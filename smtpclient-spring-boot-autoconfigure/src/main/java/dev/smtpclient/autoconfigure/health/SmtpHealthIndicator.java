@@ -1,12 +1,10 @@
 package dev.smtpclient.autoconfigure.health;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -16,199 +14,99 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 import dev.smtpclient.ConnectionSettings;
-import dev.smtpclient.ServerCapabilities;
-import dev.smtpclient.SmtpConnection;
-import dev.smtpclient.SmtpEventListener;
-import dev.smtpclient.SmtpException;
-import dev.smtpclient.TlsSessionInfo;
 
 /**
- * {@link HealthIndicator} for an SMTP server. It opens a connection of its own (never one of the pool's) with
- * the client's settings but short timeouts: greeting, EHLO and STARTTLS as the TLS policy asks, AUTH only when
- * asked to, then QUIT. The whole check is bounded by a deadline as well, so a probe never waits longer than
- * the timeout; checks started while one is under way share it, and a result can be reused for a while.
+ * {@link HealthIndicator} for an SMTP server that never talks to the server on the caller's thread: a
+ * {@link SmtpHealthRefresher} checks the server in the background every interval, and {@link #health()} returns
+ * the last result at once. Only the very first call, before any check has finished, waits, and at most the
+ * timeout.
  * <p>
- * Details: {@code target} (the password masked), {@code greeting}, {@code extensions}, {@code tls.protocol},
- * {@code tls.cipher}, {@code latency}; when DOWN, {@code error} and {@code phase}.
+ * A check opens a connection of its own with the client's settings but short timeouts: greeting, EHLO and
+ * STARTTLS as the TLS policy asks, AUTH only when asked to, then QUIT. Details: {@code target} (scheme, host
+ * and port; never the user), {@code greeting}, {@code extensions}, {@code tls.protocol}, {@code tls.cipher},
+ * {@code latency}, {@code checkedAt}; when DOWN, {@code error} and {@code phase}. A result older than two
+ * intervals and the timeout means the refresh has stopped, and is reported DOWN.
  */
 public final class SmtpHealthIndicator implements HealthIndicator {
 
-	private final ConnectionSettings settings;
+	private final SmtpHealthProbe probe;
 
-	private final String target;
+	private final Duration interval;
 
-	private final Duration timeout;
+	private final Clock clock;
 
-	private final Duration cacheTtl;
+	private final CompletableFuture<Void> firstCheck = new CompletableFuture<>();
 
-	private final Executor executor;
-
-	private final Object lock = new Object();
-
-	private @Nullable CompletableFuture<Health> inFlight;
-
-	private volatile @Nullable CachedHealth cached;
+	private volatile @Nullable Result last;
 
 	/**
-	 * Creates an indicator for the client's settings.
+	 * Creates an indicator for the client's settings. Nothing is checked until {@link #refresh()} runs, usually
+	 * on a {@link SmtpHealthRefresher}.
 	 * @param clientSettings the settings of the client whose server is checked
 	 * @param timeout the deadline of a check, and the timeout of each of its steps
-	 * @param cacheTtl how long a result is reused, or zero
+	 * @param interval the time between two checks
 	 * @param authenticate whether to log in as well
+	 * @param clock the clock that dates results and measures checks
 	 */
-	public SmtpHealthIndicator(ConnectionSettings clientSettings, Duration timeout, Duration cacheTtl,
-			boolean authenticate) {
-		this.settings = probeSettings(clientSettings, timeout, authenticate);
-		this.target = target(clientSettings);
-		this.timeout = timeout;
-		this.cacheTtl = cacheTtl;
-		this.executor = (task) -> {
-			Thread thread = new Thread(task, "smtp-health");
-			thread.setDaemon(true);
-			thread.start();
-		};
+	public SmtpHealthIndicator(ConnectionSettings clientSettings, Duration timeout, Duration interval,
+			boolean authenticate, Clock clock) {
+		this.probe = new SmtpHealthProbe(clientSettings, timeout, authenticate, clock);
+		this.interval = interval;
+		this.clock = clock;
 	}
 
-	static ConnectionSettings probeSettings(ConnectionSettings client, Duration timeout, boolean authenticate) {
-		ConnectionSettings.Builder builder;
-		if (authenticate) {
-			builder = client.toBuilder();
-		}
-		else {
-			builder = ConnectionSettings.builder()
-				.host(client.host())
-				.port(client.port())
-				.tlsPolicy(client.tlsPolicy())
-				.sslContext(client.sslContext())
-				.heloName(client.heloName())
-				.authMechanisms(client.authMechanisms())
-				.allowPlaintextAuth(client.allowPlaintextAuth())
-				.infoLog(client.infoLog())
-				.debugLog(client.debugLog())
-				.testMode(client.testMode());
-		}
-		return builder.eventListener(SmtpEventListener.NONE)
-			.connectTimeout(timeout)
-			.tlsHandshakeTimeout(timeout)
-			.commandTimeout(timeout)
-			.writeTimeout(timeout)
-			.build();
+	Duration interval() {
+		return this.interval;
 	}
 
 	/**
-	 * The server as a URL with the password masked, for example {@code smtptls://me:****@mail.example.com:587}.
+	 * Checks the server now and keeps the result. Never throws, so a scheduled refresh keeps running.
 	 */
-	static String target(ConnectionSettings settings) {
-		String scheme = switch (settings.tlsPolicy()) {
-			case IMPLICIT -> "smtps";
-			case REQUIRED -> "smtptls";
-			case OPPORTUNISTIC, NONE -> "smtp";
-		};
-		StringBuilder target = new StringBuilder(scheme).append("://");
-		if (settings.username() != null) {
-			target.append(URLEncoder.encode(settings.username(), StandardCharsets.UTF_8)).append(":****@");
+	void refresh() {
+		Health health;
+		try {
+			health = this.probe.check();
 		}
-		String host = settings.host();
-		target.append(host.contains(":") ? "[" + host + "]" : host).append(':').append(settings.port());
-		return target.toString();
+		catch (RuntimeException ex) {
+			health = this.probe.down().withDetail("error", ex.getClass().getSimpleName()).build();
+		}
+		this.last = new Result(health, this.clock.instant());
+		this.firstCheck.complete(null);
 	}
 
 	@Override
 	public Health health() {
-		CachedHealth cached = this.cached;
-		if (cached != null && cached.isFresh(this.cacheTtl)) {
-			return cached.health();
+		Result result = this.last;
+		if (result == null) {
+			result = awaitFirstCheck();
+			if (result == null) {
+				return this.probe.timedOut().build();
+			}
 		}
-		Health health = awaitCheck();
-		if (!this.cacheTtl.isZero()) {
-			this.cached = new CachedHealth(health, System.nanoTime());
-		}
-		return health;
-	}
-
-	private Health awaitCheck() {
-		CompletableFuture<Health> check = startOrJoinCheck();
-		try {
-			return check.get(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			return down().withDetail("error", "no complete answer within " + this.timeout.toMillis() + " ms")
-				.withDetail("latency", this.timeout.toMillis() + "ms")
+		Duration maxAge = this.interval.multipliedBy(2).plus(this.probe.timeout());
+		if (Duration.between(result.at(), this.clock.instant()).compareTo(maxAge) > 0) {
+			return this.probe.down()
+				.withDetail("error", "no check finished since " + result.at())
+				.withDetail("checkedAt", result.at().toString())
 				.build();
 		}
-		catch (ExecutionException ex) {
-			return down().withException(ex.getCause()).build();
+		return result.health();
+	}
+
+	private @Nullable Result awaitFirstCheck() {
+		try {
+			this.firstCheck.get(this.probe.timeout().toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			// no result yet: reported as a timeout below
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return down().withDetail("error", "interrupted").build();
 		}
+		return this.last;
 	}
 
-	private CompletableFuture<Health> startOrJoinCheck() {
-		synchronized (this.lock) {
-			CompletableFuture<Health> check = this.inFlight;
-			if (check == null) {
-				CompletableFuture<Health> started = CompletableFuture.supplyAsync(this::check, this.executor);
-				this.inFlight = started;
-				started.whenComplete((health, error) -> {
-					synchronized (this.lock) {
-						if (this.inFlight == started) {
-							this.inFlight = null;
-						}
-					}
-				});
-				check = started;
-			}
-			return check;
-		}
-	}
-
-	private Health check() {
-		long start = System.nanoTime();
-		try (SmtpConnection connection = SmtpConnection.open(this.settings)) {
-			Health.Builder up = Health.up()
-				.withDetail("target", this.target)
-				.withDetail("greeting", connection.greeting().toString())
-				.withDetail("extensions", extensions(connection.capabilities()));
-			TlsSessionInfo tls = connection.tlsSession().orElse(null);
-			up.withDetail("tls.protocol", (tls != null) ? tls.protocol() : "none");
-			if (tls != null) {
-				up.withDetail("tls.cipher", tls.cipherSuite());
-			}
-			if (connection.isAuthenticated()) {
-				up.withDetail("authenticated", true);
-			}
-			return up.withDetail("latency", millisSince(start) + "ms").build();
-		}
-		catch (SmtpException ex) {
-			return down().withDetail("error", ex.getClass().getSimpleName() + ": " + ex.getMessage())
-				.withDetail("phase", ex.phase().toString())
-				.withDetail("latency", millisSince(start) + "ms")
-				.build();
-		}
-	}
-
-	private Health.Builder down() {
-		return Health.down().withDetail("target", this.target);
-	}
-
-	private static List<String> extensions(ServerCapabilities capabilities) {
-		return capabilities.keywords().stream().map((keyword) -> {
-			List<String> parameters = capabilities.parameters(keyword);
-			return parameters.isEmpty() ? keyword : keyword + " " + String.join(" ", parameters);
-		}).toList();
-	}
-
-	private static long millisSince(long startNanos) {
-		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-	}
-
-	private record CachedHealth(Health health, long atNanos) {
-
-		boolean isFresh(Duration ttl) {
-			return !ttl.isZero() && System.nanoTime() - this.atNanos < ttl.toNanos();
-		}
+	private record Result(Health health, Instant at) {
 
 	}
 

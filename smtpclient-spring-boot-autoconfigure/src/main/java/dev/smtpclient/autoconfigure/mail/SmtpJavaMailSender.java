@@ -2,24 +2,37 @@ package dev.smtpclient.autoconfigure.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMailMessage;
 
+import dev.smtpclient.Mail;
+import dev.smtpclient.RecipientResult;
+import dev.smtpclient.SendResult;
+import dev.smtpclient.SmtpAuthenticationException;
 import dev.smtpclient.SmtpException;
+import dev.smtpclient.SmtpRecipientsRejectedException;
 import dev.smtpclient.autoconfigure.SmtpSender;
 
 /**
@@ -27,6 +40,12 @@ import dev.smtpclient.autoconfigure.SmtpSender;
  * connection pool, TLS defaults and instrumentation. Messages are written with Jakarta Mail and sent with the
  * envelope taken from them (sender from the envelope-from or From, recipients from To, Cc and Bcc); the Bcc
  * header is never sent.
+ * <p>
+ * Failures follow {@link JavaMailSenderImpl} with Angus Mail's defaults: a message that any recipient refused
+ * counts as failed (a {@link SendFailedException} naming the refused, unsent and sent addresses); the
+ * {@link MailSendException} holds each failed message as the caller passed it, in order; refused credentials
+ * throw a {@link MailAuthenticationException}; and when the server cannot be reached, the remaining messages of
+ * the call fail at once with the same cause rather than each waiting for its own connection attempt.
  */
 public final class SmtpJavaMailSender implements JavaMailSender {
 
@@ -34,50 +53,50 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 
 	private final @Nullable String defaultFrom;
 
-	private final Session session = Session.getInstance(new Properties());
+	/**
+	 * Creates Spring's own {@code SmartMimeMessage}s, which carry the default encoding and one shared file type
+	 * map to {@code MimeMessageHelper}; never used to send.
+	 */
+	private final JavaMailSenderImpl messageFactory = new JavaMailSenderImpl();
+
+	private final StreamProviderLookup streamProviders = StreamProviderLookup.create();
+
+	/**
+	 * Creates a sender whose messages default to UTF-8.
+	 * @param sender sends the converted messages
+	 * @param defaultFrom the From address of messages without one, or {@code null}
+	 */
+	public SmtpJavaMailSender(SmtpSender sender, @Nullable String defaultFrom) {
+		this(sender, defaultFrom, StandardCharsets.UTF_8);
+	}
 
 	/**
 	 * Creates a sender.
 	 * @param sender sends the converted messages
 	 * @param defaultFrom the From address of messages without one, or {@code null}
+	 * @param defaultEncoding the encoding of the messages {@link #createMimeMessage()} creates, which
+	 * {@code MimeMessageHelper} uses when given none
 	 */
-	public SmtpJavaMailSender(SmtpSender sender, @Nullable String defaultFrom) {
+	public SmtpJavaMailSender(SmtpSender sender, @Nullable String defaultFrom, Charset defaultEncoding) {
 		this.sender = sender;
 		this.defaultFrom = defaultFrom;
+		this.messageFactory.setSession(Session.getInstance(new Properties()));
+		this.messageFactory.setDefaultEncoding(defaultEncoding.name());
 	}
 
 	@Override
 	public MimeMessage createMimeMessage() {
-		return new MimeMessage(this.session);
+		return this.messageFactory.createMimeMessage();
 	}
 
 	@Override
 	public MimeMessage createMimeMessage(InputStream contentStream) throws MailException {
-		try {
-			return new MimeMessage(this.session, contentStream);
-		}
-		catch (MessagingException ex) {
-			throw new MailParseException("Could not parse raw MIME content", ex);
-		}
+		return this.messageFactory.createMimeMessage(contentStream);
 	}
 
 	@Override
 	public void send(MimeMessage... mimeMessages) throws MailException {
-		Map<Object, Exception> failures = new LinkedHashMap<>();
-		for (MimeMessage message : mimeMessages) {
-			try {
-				this.sender.send(MimeMessageMail.of(message, this.defaultFrom));
-			}
-			catch (MessagingException | IOException | IllegalArgumentException ex) {
-				failures.put(message, new MailPreparationException("Could not prepare the message", ex));
-			}
-			catch (SmtpException ex) {
-				failures.put(message, ex);
-			}
-		}
-		if (!failures.isEmpty()) {
-			throw new MailSendException(failures);
-		}
+		doSend(mimeMessages, mimeMessages);
 	}
 
 	@Override
@@ -88,7 +107,94 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 			simpleMessages[i].copyTo(message);
 			mimeMessages[i] = message.getMimeMessage();
 		}
-		send(mimeMessages);
+		doSend(mimeMessages, simpleMessages);
+	}
+
+	/**
+	 * Sends each message, keying failures by the caller's own message objects, as {@code JavaMailSenderImpl}
+	 * does.
+	 */
+	private void doSend(MimeMessage[] mimeMessages, Object[] originals) {
+		Map<Object, Exception> failures = new LinkedHashMap<>();
+		for (int i = 0; i < mimeMessages.length; i++) {
+			Mail mail;
+			MimeMessage message = mimeMessages[i];
+			try {
+				mail = this.streamProviders.run(() -> MimeMessageMail.of(message, this.defaultFrom));
+			}
+			catch (MessagingException | IOException | IllegalArgumentException ex) {
+				failures.put(originals[i], new MailPreparationException("Could not prepare the message", ex));
+				continue;
+			}
+			SendResult result;
+			try {
+				result = this.sender.send(mail);
+			}
+			catch (IllegalArgumentException ex) {
+				failures.put(originals[i], new MailPreparationException("Could not prepare the message", ex));
+				continue;
+			}
+			catch (SmtpAuthenticationException ex) {
+				throw new MailAuthenticationException("Authentication failed: " + ex.getMessage(), ex);
+			}
+			catch (SmtpRecipientsRejectedException ex) {
+				failures.put(originals[i], refused(ex.recipients(), false, ex));
+				continue;
+			}
+			catch (SmtpException ex) {
+				if (!ConnectionFailure.isConnectionFailure(ex)) {
+					failures.put(originals[i], ex);
+					continue;
+				}
+				failRemaining(originals, i, ex, failures);
+				throw new MailSendException("Mail server connection failed: " + ex.getMessage(), ex, failures);
+			}
+			catch (IllegalStateException ex) {
+				// the client was closed (the application is shutting down): nothing more can go out
+				failRemaining(originals, i, ex, failures);
+				throw new MailSendException("The SMTP client is closed", ex, failures);
+			}
+			if (result != null && !result.rejected().isEmpty()) {
+				failures.put(originals[i], refused(result.recipients(), true, null));
+			}
+		}
+		if (!failures.isEmpty()) {
+			throw new MailSendException(failures);
+		}
+	}
+
+	private static void failRemaining(Object[] originals, int from, Exception cause, Map<Object, Exception> failures) {
+		for (int j = from; j < originals.length; j++) {
+			failures.put(originals[j], cause);
+		}
+	}
+
+	/**
+	 * Angus Mail's exception for refused recipients, so that code reading
+	 * {@link SendFailedException#getInvalidAddresses()} keeps working.
+	 */
+	private static SendFailedException refused(List<RecipientResult> recipients, boolean sentToAccepted,
+			@Nullable Exception cause) {
+		List<RecipientResult> rejected = recipients.stream().filter((recipient) -> !recipient.accepted()).toList();
+		Address[] invalid = addresses(rejected);
+		Address[] accepted = addresses(recipients.stream().filter(RecipientResult::accepted).toList());
+		String message = rejected.size() + " of " + recipients.size() + " recipients refused: " + rejected
+				+ (sentToAccepted ? "; sent to the others" : "; sent to nobody");
+		return new SendFailedException(message, cause, sentToAccepted ? accepted : new Address[0],
+				sentToAccepted ? new Address[0] : accepted, invalid);
+	}
+
+	private static Address[] addresses(List<RecipientResult> recipients) {
+		Address[] addresses = new Address[recipients.size()];
+		for (int i = 0; i < addresses.length; i++) {
+			try {
+				addresses[i] = new InternetAddress(recipients.get(i).address(), false);
+			}
+			catch (AddressException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return addresses;
 	}
 
 }

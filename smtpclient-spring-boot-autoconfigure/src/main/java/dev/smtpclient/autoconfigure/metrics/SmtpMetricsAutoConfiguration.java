@@ -3,8 +3,8 @@ package dev.smtpclient.autoconfigure.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.SimpleAutowireCandidateResolver;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,34 +18,33 @@ import dev.smtpclient.autoconfigure.SmtpConnectionCondition;
 import dev.smtpclient.autoconfigure.SmtpConnectionDetails;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of
- * {@link SmtpClientMetrics} when a {@link MeterRegistry} exists. The metrics are a
- * {@link dev.smtpclient.SmtpEventListener} bean, which the client auto-configuration hands its events to.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the SMTP meters
+ * when a {@link MeterRegistry} exists, as {@link io.micrometer.core.instrument.binder.MeterBinder MeterBinder}
+ * beans that Spring Boot binds to every registry: {@link SmtpClientMetrics}, which the auto-configured client
+ * hands its events to, and {@link SmtpClientPoolMetrics}, the pool gauges of every {@link SmtpClient} bean.
  */
-@AutoConfiguration(before = SmtpClientAutoConfiguration.class,
+@AutoConfiguration(after = SmtpClientAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass({ MeterRegistry.class, SmtpClient.class })
 @ConditionalOnBean(MeterRegistry.class)
-@Conditional(SmtpConnectionCondition.class)
 public final class SmtpMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SmtpClientMetrics smtpClientMetrics(MeterRegistry meterRegistry, SmtpConnectionDetails connectionDetails) {
-		Tags tags = Tags.of("server.address", connectionDetails.getHost(), "server.port",
-				String.valueOf(connectionDetails.getPort()));
-		return new SmtpClientMetrics(meterRegistry, tags);
+	@Conditional(SmtpConnectionCondition.class)
+	SmtpClientMetrics smtpClientMetrics(SmtpConnectionDetails connectionDetails) {
+		return new SmtpClientMetrics(Tags.of("server.address", connectionDetails.getHost(), "server.port",
+				String.valueOf(connectionDetails.getPort())));
 	}
 
-	/**
-	 * Shows the pool's size from the start, before its first change.
-	 */
 	@Bean
-	SmartInitializingSingleton smtpClientMetricsPoolSnapshot(SmtpClientMetrics metrics,
-			ObjectProvider<SmtpClient> smtpClient) {
-		return () -> smtpClient.ifAvailable((client) -> metrics.poolChanged(client.stats()));
+	@ConditionalOnBean(SmtpClient.class)
+	@ConditionalOnMissingBean
+	SmtpClientPoolMetrics smtpClientPoolMetrics(ConfigurableListableBeanFactory beanFactory) {
+		return new SmtpClientPoolMetrics(
+				SimpleAutowireCandidateResolver.resolveAutowireCandidates(beanFactory, SmtpClient.class));
 	}
 
 }

@@ -5,23 +5,24 @@ import io.micrometer.common.KeyValues;
 
 import dev.smtpclient.SendResult;
 import dev.smtpclient.SmtpReplyException;
+import dev.smtpclient.autoconfigure.SendOutcomes;
 import dev.smtpclient.autoconfigure.observation.SmtpObservationDocumentation.HighCardinalityKeyNames;
 import dev.smtpclient.autoconfigure.observation.SmtpObservationDocumentation.LowCardinalityKeyNames;
 
 /**
  * Default {@link SmtpObservationConvention}: name {@code smtp.client.send}, low-cardinality server, outcome,
- * reply class and exception, high-cardinality recipient count and queue id. Recipient addresses are never
+ * reply class and error type, high-cardinality recipient count and queue id. Recipient addresses are never
  * recorded. Each key has its own protected method, so a subclass can change one.
  */
 public class DefaultSmtpObservationConvention implements SmtpObservationConvention {
 
 	public static final String DEFAULT_NAME = "smtp.client.send";
 
-	private static final KeyValue EXCEPTION_NONE = KeyValue.of(LowCardinalityKeyNames.EXCEPTION, "none");
+	private static final KeyValue ERROR_TYPE_NONE = KeyValue.of(LowCardinalityKeyNames.ERROR_TYPE, "none");
 
 	private static final KeyValue REPLY_CLASS_NONE = KeyValue.of(LowCardinalityKeyNames.REPLY_CLASS, "none");
 
-	private static final KeyValue OUTCOME_FAILURE = KeyValue.of(LowCardinalityKeyNames.OUTCOME, "FAILURE");
+	private static final KeyValue OUTCOME_FAILURE = KeyValue.of(LowCardinalityKeyNames.OUTCOME, SendOutcomes.FAILURE);
 
 	private final String name;
 
@@ -46,7 +47,7 @@ public class DefaultSmtpObservationConvention implements SmtpObservationConventi
 	@Override
 	public KeyValues getLowCardinalityKeyValues(SmtpSendContext context) {
 		return KeyValues.of(serverAddress(context), serverPort(context), outcome(context), replyClass(context),
-				exception(context));
+				errorType(context));
 	}
 
 	@Override
@@ -72,7 +73,7 @@ public class DefaultSmtpObservationConvention implements SmtpObservationConventi
 		if (result == null) {
 			return OUTCOME_FAILURE;
 		}
-		return KeyValue.of(LowCardinalityKeyNames.OUTCOME, result.rejected().isEmpty() ? "SUCCESS" : "PARTIAL");
+		return KeyValue.of(LowCardinalityKeyNames.OUTCOME, SendOutcomes.outcome(result));
 	}
 
 	protected KeyValue replyClass(SmtpSendContext context) {
@@ -86,10 +87,10 @@ public class DefaultSmtpObservationConvention implements SmtpObservationConventi
 		return REPLY_CLASS_NONE;
 	}
 
-	protected KeyValue exception(SmtpSendContext context) {
+	protected KeyValue errorType(SmtpSendContext context) {
 		Throwable error = context.getError();
-		return (error != null) ? KeyValue.of(LowCardinalityKeyNames.EXCEPTION, error.getClass().getSimpleName())
-				: EXCEPTION_NONE;
+		return (error != null) ? KeyValue.of(LowCardinalityKeyNames.ERROR_TYPE, SendOutcomes.errorType(error))
+				: ERROR_TYPE_NONE;
 	}
 
 	protected KeyValue recipientsCount(SmtpSendContext context) {

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Conditional;
 import dev.smtpclient.SmtpClient;
 import dev.smtpclient.autoconfigure.SmtpClientAutoConfiguration;
 import dev.smtpclient.autoconfigure.SmtpConnectionCondition;
+import dev.smtpclient.autoconfigure.SingleSmtpClientCondition;
 import dev.smtpclient.autoconfigure.SmtpSender;
 
 /**
@@ -29,6 +30,7 @@ public final class SmtpObservationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SmtpSender.class)
+	@Conditional(SingleSmtpClientCondition.class)
 	ObservedSmtpSender smtpSender(SmtpClient smtpClient, ObservationRegistry observationRegistry,
 			ObjectProvider<SmtpObservationConvention> convention) {
 		return new ObservedSmtpSender(smtpClient, observationRegistry, convention.getIfAvailable());

@@ -55,7 +55,7 @@ public enum SmtpObservationDocumentation implements ObservationDocumentation {
 		},
 
 		/**
-		 * SUCCESS, PARTIAL (some recipients rejected) or FAILURE.
+		 * SUCCESS, PARTIAL (some recipients rejected) or FAILURE; the same values as the meters'.
 		 */
 		OUTCOME {
 			@Override
@@ -75,12 +75,13 @@ public enum SmtpObservationDocumentation implements ObservationDocumentation {
 		},
 
 		/**
-		 * Simple class name of the exception, or none.
+		 * Type of the error, as OpenTelemetry's {@code error.type}: the simple class name of the exception (for
+		 * example SmtpReplyException, SmtpConnectionException, SmtpTimeoutException), or none.
 		 */
-		EXCEPTION {
+		ERROR_TYPE {
 			@Override
 			public String asString() {
-				return "exception";
+				return "error.type";
 			}
 		}
 

@@ -3,10 +3,12 @@ package dev.smtpclient.autoconfigure.health;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.contributor.Health;
@@ -14,6 +16,7 @@ import org.springframework.boot.health.contributor.Status;
 
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.TlsPolicy;
+import dev.smtpclient.test.MutableClock;
 import dev.smtpclient.test.PostfixServers;
 import dev.smtpclient.test.ScriptedSmtpServer;
 
@@ -23,17 +26,24 @@ class SmtpHealthIndicatorTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
+	private final SmtpHealthRefresher refresher = new SmtpHealthRefresher();
+
+	@AfterEach
+	void closeRefresher() {
+		this.refresher.close();
+	}
+
 	@Test
 	void upAgainstPostfixWithGreetingExtensionsAndTls() {
 		PostfixServers servers = PostfixServers.require();
 		ConnectionSettings settings = servers.settings(servers.submissionPort(), TlsPolicy.REQUIRED)
 			.credentials(servers.user(), servers.password())
 			.build();
-		Health health = new SmtpHealthIndicator(settings, Duration.ofSeconds(5), Duration.ZERO, false).health();
+		Health health = checked(settings, Duration.ofSeconds(10), false).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		Map<String, Object> details = health.getDetails();
-		assertThat(details).containsEntry("target",
-				"smtptls://" + servers.user() + ":****@localhost:" + servers.submissionPort());
+		assertThat(details).containsEntry("target", "smtptls://localhost:" + servers.submissionPort());
+		assertThat(details.toString()).doesNotContain(servers.user());
 		assertThat(details.get("greeting")).asString().startsWith("220 ");
 		assertThat(details.get("extensions")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
 			.contains("PIPELINING")
@@ -51,29 +61,26 @@ class SmtpHealthIndicatorTests {
 		ConnectionSettings wrongPassword = servers.settings(servers.submissionPort(), TlsPolicy.REQUIRED)
 			.credentials(servers.user(), "wrong-password")
 			.build();
-		assertThat(new SmtpHealthIndicator(wrongPassword, Duration.ofSeconds(5), Duration.ZERO, false).health()
+		assertThat(checked(wrongPassword, Duration.ofSeconds(10), false).health()
 			.getStatus()).as("credentials are not used by default").isEqualTo(Status.UP);
-		Health failed = new SmtpHealthIndicator(wrongPassword, Duration.ofSeconds(5), Duration.ZERO, true).health();
+		Health failed = checked(wrongPassword, Duration.ofSeconds(10), true).health();
 		assertThat(failed.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(failed.getDetails()).containsEntry("phase", "AUTH");
 		assertThat(failed.getDetails().get("error")).asString().startsWith("SmtpAuthenticationException");
-		assertThat(failed.getDetails().toString()).doesNotContain("wrong-password");
+		assertThat(failed.getDetails().toString()).doesNotContain("wrong-password").doesNotContain(servers.user());
 		ConnectionSettings right = servers.settings(servers.submissionPort(), TlsPolicy.REQUIRED)
 			.credentials(servers.user(), servers.password())
 			.build();
-		Health up = new SmtpHealthIndicator(right, Duration.ofSeconds(5), Duration.ZERO, true).health();
-		assertThat(up.getStatus()).isEqualTo(Status.UP);
+		Health up = checked(right, Duration.ofSeconds(10), true).health();
+		assertThat(up.getStatus()).as(up.getDetails().toString()).isEqualTo(Status.UP);
 		assertThat(up.getDetails()).containsEntry("authenticated", true);
 	}
 
 	@Test
 	void downAtOnceWhenThePortIsClosed() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
-		}
+		int port = closedPort();
 		long start = System.nanoTime();
-		Health health = indicator(port, TIMEOUT, Duration.ZERO).health();
+		Health health = scheduled(port, Duration.ofMinutes(1)).health();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.plusMillis(500));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("target", "smtp://127.0.0.1:" + port)
@@ -82,19 +89,19 @@ class SmtpHealthIndicatorTests {
 	}
 
 	@Test
-	void downWithinTheTimeoutWhenTheServerSaysNothing() {
+	void theFirstRequestWaitsAtMostTheTimeoutWhenTheServerSaysNothing() {
 		try (ScriptedSmtpServer server = new ScriptedSmtpServer().pause(Duration.ofSeconds(20)).start()) {
-			assertDownWithinTimeout(indicator(server.port(), TIMEOUT, Duration.ZERO));
+			assertDownWithinTimeout(scheduled(server.port(), Duration.ofMinutes(1)));
 		}
 	}
 
 	@Test
-	void downWithinTheTimeoutWhenTheServerStallsAfterTheGreeting() {
+	void theFirstRequestWaitsAtMostTheTimeoutWhenTheServerStallsAfterTheGreeting() {
 		try (ScriptedSmtpServer server = new ScriptedSmtpServer().reply("220 fake.test ESMTP")
 			.expect("EHLO")
 			.pause(Duration.ofSeconds(20))
 			.start()) {
-			assertDownWithinTimeout(indicator(server.port(), TIMEOUT, Duration.ZERO));
+			assertDownWithinTimeout(scheduled(server.port(), Duration.ofMinutes(1)));
 		}
 	}
 
@@ -109,34 +116,73 @@ class SmtpHealthIndicatorTests {
 			.expect("QUIT")
 			.reply("221 bye")
 			.start()) {
-			Health health = assertDownWithinTimeout(indicator(server.port(), TIMEOUT, Duration.ZERO));
+			SmtpHealthIndicator indicator = indicator(server.port(), Duration.ofMinutes(1), Clock.systemUTC());
+			indicator.refresh();
+			Health health = indicator.health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails().get("error")).asString().contains("within 1000 ms");
 		}
 	}
 
 	@Test
-	void aCachedResultSparesTheServer() {
+	void healthRequestsServeTheLastResultWithoutTalkingToTheServer() {
 		// the scripted server serves one connection only: a second check would fail
 		try (ScriptedSmtpServer server = new ScriptedSmtpServer().reply("220 fake.test ESMTP")
 			.ehlo("PIPELINING", "SIZE 1000")
 			.expect("QUIT")
 			.reply("221 bye")
 			.start()) {
-			SmtpHealthIndicator indicator = indicator(server.port(), TIMEOUT, Duration.ofMinutes(1));
+			SmtpHealthIndicator indicator = scheduled(server.port(), Duration.ofMinutes(1));
 			Health first = indicator.health();
 			assertThat(first.getStatus()).isEqualTo(Status.UP);
 			assertThat(first.getDetails()).containsEntry("extensions", List.of("PIPELINING", "SIZE 1000"))
 				.containsEntry("greeting", "220 fake.test ESMTP")
-				.containsEntry("tls.protocol", "none");
-			assertThat(indicator.health()).isSameAs(first);
+				.containsEntry("tls.protocol", "none")
+				.containsKeys("latency", "checkedAt");
+			for (int i = 0; i < 100; i++) {
+				assertThat(indicator.health()).isSameAs(first);
+			}
 			server.await();
 		}
 	}
 
 	@Test
-	void targetMasksThePassword() {
+	void theBackgroundRefreshSeesTheServerGoDown() throws Exception {
+		ScriptedSmtpServer server = new ScriptedSmtpServer().reply("220 fake.test ESMTP")
+			.ehlo("PIPELINING")
+			.expect("QUIT")
+			.reply("221 bye")
+			.start();
+		SmtpHealthIndicator indicator = scheduled(server.port(), Duration.ofMillis(100));
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		server.await();
+		server.close();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (indicator.health().getStatus() == Status.UP && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void aResultTooOldMeansTheRefreshStoppedAndIsDown() throws IOException {
+		MutableClock clock = new MutableClock();
+		SmtpHealthIndicator indicator = indicator(closedPort(), Duration.ofSeconds(30), clock);
+		indicator.refresh();
+		Health last = indicator.health();
+		assertThat(last.getDetails()).containsEntry("checkedAt", clock.instant().toString());
+		clock.advance(Duration.ofSeconds(61));
+		assertThat(indicator.health()).isSameAs(last);
+		clock.advance(Duration.ofSeconds(1));
+		Health stale = indicator.health();
+		assertThat(stale.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(stale.getDetails().get("error")).asString().startsWith("no check finished since ");
+	}
+
+	@Test
+	void targetShowsNeitherUserNorPassword() {
 		ConnectionSettings settings = ConnectionSettings.builder("smtps://me%40example.com:secret@[::1]:2465").build();
-		assertThat(SmtpHealthIndicator.target(settings)).isEqualTo("smtps://me%40example.com:****@[::1]:2465");
+		assertThat(SmtpHealthProbe.target(settings)).isEqualTo("smtps://[::1]:2465");
 	}
 
 	private static Health assertDownWithinTimeout(SmtpHealthIndicator indicator) {
@@ -149,14 +195,31 @@ class SmtpHealthIndicatorTests {
 		return health;
 	}
 
-	private static SmtpHealthIndicator indicator(int port, Duration timeout, Duration cacheTtl) {
+	private static SmtpHealthIndicator checked(ConnectionSettings settings, Duration timeout, boolean authenticate) {
+		SmtpHealthIndicator indicator = new SmtpHealthIndicator(settings, timeout, Duration.ofMinutes(1),
+				authenticate, Clock.systemUTC());
+		indicator.refresh();
+		return indicator;
+	}
+
+	private SmtpHealthIndicator scheduled(int port, Duration interval) {
+		return this.refresher.schedule(indicator(port, interval, Clock.systemUTC()));
+	}
+
+	private static SmtpHealthIndicator indicator(int port, Duration interval, Clock clock) {
 		ConnectionSettings settings = ConnectionSettings.builder()
 			.host("127.0.0.1")
 			.port(port)
 			.tlsPolicy(TlsPolicy.OPPORTUNISTIC)
 			.heloName("client.test")
 			.build();
-		return new SmtpHealthIndicator(settings, timeout, cacheTtl, false);
+		return new SmtpHealthIndicator(settings, TIMEOUT, interval, false, clock);
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
 	}
 
 }

@@ -5,16 +5,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 import dev.smtpclient.Mail;
+import dev.smtpclient.RecipientResult;
+import dev.smtpclient.SendResult;
+import dev.smtpclient.SmtpAuthenticationException;
+import dev.smtpclient.SmtpClient;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpReplyException;
@@ -106,6 +112,81 @@ class SmtpJavaMailSenderTests {
 		message.setText("x");
 		assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> failing.send(message))
 			.satisfies((ex) -> assertThat(ex.getFailedMessages()).containsEntry(message, refused));
+	}
+
+	@Test
+	void failuresAreKeyedByTheCallersSimpleMessagesInOrder() {
+		SmtpReplyException refused = new SmtpReplyException(SmtpPhase.DATA, new SmtpReply(554, List.of("no")));
+		SmtpJavaMailSender failing = new SmtpJavaMailSender((mail) -> {
+			if (mail.envelope().recipients().contains("good@example.com")) {
+				return null;
+			}
+			throw refused;
+		}, "app@example.com");
+		SimpleMailMessage first = simple("bad1@example.com");
+		SimpleMailMessage second = simple("good@example.com");
+		SimpleMailMessage third = simple("bad2@example.com");
+		assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> failing.send(first, second, third))
+			.satisfies((ex) -> {
+				assertThat(ex.getFailedMessages().keySet()).containsExactly(first, third);
+				assertThat(ex.getMessageExceptions()).containsExactly(refused, refused);
+			});
+	}
+
+	@Test
+	void aMessageSomeRecipientsRefusedIsAFailure() {
+		SmtpJavaMailSender partial = new SmtpJavaMailSender((mail) -> new SendResult(mail.envelope().sender(),
+				List.of(new RecipientResult("to@example.com", new SmtpReply(250, List.of("ok"))),
+						new RecipientResult("gone@example.com", new SmtpReply(550, List.of("no such user")))),
+				new SmtpReply(250, List.of("queued as ABC")), 100, 1), "app@example.com");
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setTo("to@example.com", "gone@example.com");
+		message.setText("x");
+		assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> partial.send(message))
+			.satisfies((ex) -> assertThat(ex.getFailedMessages().get(message))
+				.isInstanceOfSatisfying(SendFailedException.class, (failed) -> {
+					assertThat(failed.getInvalidAddresses()).extracting(Object::toString)
+						.containsExactly("gone@example.com");
+					assertThat(failed.getValidSentAddresses()).extracting(Object::toString)
+						.containsExactly("to@example.com");
+				}));
+	}
+
+	@Test
+	void aClosedClientIsAMailSendExceptionForEveryMessage() {
+		SmtpClient client = SmtpClient.builder("smtp://mail.example.com").test(true).build();
+		client.close();
+		SmtpJavaMailSender closed = new SmtpJavaMailSender(client::send, "app@example.com");
+		SimpleMailMessage first = simple("a@example.com");
+		SimpleMailMessage second = simple("b@example.com");
+		assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> closed.send(first, second))
+			.satisfies((ex) -> assertThat(ex.getFailedMessages().keySet()).containsExactly(first, second));
+	}
+
+	@Test
+	void refusedCredentialsAreAMailAuthenticationException() {
+		SmtpJavaMailSender refusing = new SmtpJavaMailSender((mail) -> {
+			throw new SmtpAuthenticationException("authentication failed",
+					new SmtpReply(535, List.of("5.7.8 Error: authentication failed")));
+		}, "app@example.com");
+		assertThatExceptionOfType(MailAuthenticationException.class)
+			.isThrownBy(() -> refusing.send(simple("a@example.com")));
+	}
+
+	@Test
+	void createdMessagesShareOneFileTypeMap() throws Exception {
+		MimeMessageHelper first = new MimeMessageHelper(this.mailSender.createMimeMessage());
+		MimeMessageHelper second = new MimeMessageHelper(this.mailSender.createMimeMessage());
+		// a new map per message parses mime.types for every message
+		assertThat(first.getFileTypeMap()).isSameAs(second.getFileTypeMap());
+	}
+
+	private static SimpleMailMessage simple(String to) {
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setTo(to);
+		message.setSubject("s");
+		message.setText("x");
+		return message;
 	}
 
 	private static String content(Mail mail) throws Exception {

@@ -12,8 +12,10 @@ import org.springframework.mail.MailSender;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 import dev.smtpclient.autoconfigure.SmtpClientAutoConfiguration;
+import dev.smtpclient.autoconfigure.SmtpSender;
 import dev.smtpclient.autoconfigure.observation.SmtpObservationAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +66,38 @@ class SmtpMailSenderAutoConfigurationTests {
 	void noneWithoutJakartaMail() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(MimeMessage.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SmtpJavaMailSender.class));
+	}
+
+	@Test
+	void noneWithTheMailApiButWithoutAngusMail() {
+		// jakarta.mail-api alone cannot create a Session (no StreamProvider): start-up must not depend on it
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.eclipse.angus.mail"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(SmtpJavaMailSender.class)
+				.hasSingleBean(SmtpSender.class));
+	}
+
+	@Test
+	void createdMessagesUseTheDefaultEncoding() {
+		this.contextRunner.withPropertyValues("spring.mail.default-encoding=ISO-8859-1").run((context) -> {
+			MimeMessage message = context.getBean(JavaMailSender.class).createMimeMessage();
+			assertThat(new MimeMessageHelper(message).getEncoding()).isEqualTo("ISO-8859-1");
+		});
+	}
+
+	@Test
+	void createdMessagesAreUtf8ByDefault() {
+		this.contextRunner.run((context) -> {
+			MimeMessage message = context.getBean(JavaMailSender.class).createMimeMessage();
+			assertThat(new MimeMessageHelper(message).getEncoding()).isEqualTo("UTF-8");
+		});
+	}
+
+	@Test
+	void noneWithTwoSenders() {
+		this.contextRunner.withBean("first", SmtpSender.class, () -> (mail) -> null)
+			.withBean("second", SmtpSender.class, () -> (mail) -> null)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MailSender.class));
 	}
 
 	@Test

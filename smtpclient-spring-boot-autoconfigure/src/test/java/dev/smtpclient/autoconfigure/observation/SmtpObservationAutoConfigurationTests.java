@@ -5,6 +5,8 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -39,6 +41,55 @@ class SmtpObservationAutoConfigurationTests {
 				.hasLowCardinalityKeyValue("outcome", "SUCCESS")
 				.hasHighCardinalityKeyValue("smtp.recipients.count", "2")
 				.doesNotHaveHighCardinalityKeyValueWithKey("smtp.recipients");
+		});
+	}
+
+	@Test
+	void theSendIsAClientSpanTowardTheServer() {
+		this.contextRunner.withBean(TestObservationRegistry.class, TestObservationRegistry::create).run((context) -> {
+			send(context.getBean(SmtpSender.class));
+			TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+				.hasObservationWithNameEqualTo("smtp.client.send")
+				.that()
+				.hasContextualNameEqualTo("smtp send")
+				.satisfies((observed) -> {
+					assertThat(observed).isInstanceOf(SenderContext.class);
+					SenderContext<?> sender = (SenderContext<?>) observed;
+					assertThat(sender.getKind()).isEqualTo(Kind.CLIENT);
+					assertThat(sender.getRemoteServiceName()).isEqualTo("mail.example.com");
+					assertThat(sender.getRemoteServiceAddress()).isEqualTo("smtp://mail.example.com:25");
+				});
+		});
+	}
+
+	@Test
+	void aFailedSendNamesItsErrorTypeAsOpenTelemetryDoes() {
+		this.contextRunner.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+			.withPropertyValues("smtp.url=smtp://127.0.0.1:1", "smtp.test-mode=false", "smtp.connect-timeout=1s")
+			.run((context) -> {
+				try {
+					send(context.getBean(SmtpSender.class));
+				}
+				catch (RuntimeException expected) {
+					// the observation records it
+				}
+				TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+					.hasObservationWithNameEqualTo("smtp.client.send")
+					.that()
+					.hasLowCardinalityKeyValue("outcome", "FAILURE")
+					.hasLowCardinalityKeyValue("error.type", "SmtpConnectionException")
+					.doesNotHaveLowCardinalityKeyValueWithKey("exception");
+			});
+	}
+
+	@Test
+	void aSuccessfulSendHasNoErrorType() {
+		this.contextRunner.withBean(TestObservationRegistry.class, TestObservationRegistry::create).run((context) -> {
+			send(context.getBean(SmtpSender.class));
+			TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+				.hasObservationWithNameEqualTo("smtp.client.send")
+				.that()
+				.hasLowCardinalityKeyValue("error.type", "none");
 		});
 	}
 

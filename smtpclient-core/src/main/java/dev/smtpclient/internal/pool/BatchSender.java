@@ -1,0 +1,272 @@
+package dev.smtpclient.internal.pool;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+import dev.smtpclient.Mail;
+import dev.smtpclient.RetryPolicy;
+import dev.smtpclient.SendOutcome;
+import dev.smtpclient.SendRateLimiter;
+import dev.smtpclient.SendResult;
+import dev.smtpclient.SmtpClient;
+import dev.smtpclient.SmtpConnection;
+import dev.smtpclient.SmtpConnectionException;
+import dev.smtpclient.SmtpException;
+import dev.smtpclient.SmtpPhase;
+import dev.smtpclient.SmtpReplyException;
+import dev.smtpclient.SmtpTimeoutException;
+import dev.smtpclient.internal.session.MessageSequence;
+
+/**
+ * One {@link SmtpClient#sendAll} batch: a shared queue of message indexes, drained by workers that each hold one
+ * connection and send message after message on it (pipelined where the server allows).
+ */
+public final class BatchSender {
+
+	private final SmtpClient client;
+
+	private final List<? extends Mail> mails;
+
+	private final ConcurrentLinkedDeque<Integer> queue = new ConcurrentLinkedDeque<>();
+
+	private final SendOutcome[] outcomes;
+
+	private final int[] requeues;
+
+	private final List<Mail> wrapped;
+
+	private final Map<Mail, Integer> indexes = Collections.synchronizedMap(new IdentityHashMap<>());
+
+	public BatchSender(SmtpClient client, List<? extends Mail> mails) {
+		this.client = client;
+		this.mails = mails;
+		this.outcomes = new SendOutcome[mails.size()];
+		this.requeues = new int[mails.size()];
+		List<Mail> wrapped = new ArrayList<>();
+		for (int i = 0; i < mails.size(); i++) {
+			// a wrapper per position, so the same Mail object twice in a batch is still two messages
+			Mail mail = Mail.of(mails.get(i).envelope(), mails.get(i).content());
+			wrapped.add(mail);
+			this.indexes.put(mail, i);
+			this.queue.add(i);
+		}
+		this.wrapped = wrapped;
+	}
+
+	public List<SendOutcome> run() {
+		int workers = Math.max(1, Math.min(this.client.poolSettings().maxSize(), this.mails.size()));
+		List<CompletableFuture<Void>> futures = new ArrayList<>();
+		for (int i = 0; i < workers; i++) {
+			futures.add(CompletableFuture.runAsync(this::work, this.client.executor()));
+		}
+		Throwable workerFailure = null;
+		for (CompletableFuture<Void> future : futures) {
+			try {
+				future.join();
+			}
+			catch (CompletionException | CancellationException ex) {
+				workerFailure = (ex.getCause() != null) ? ex.getCause() : ex;
+			}
+		}
+		// every message gets an outcome, whatever stopped the workers: a caller who sends again what failed must
+		// know which ones did
+		for (int i = 0; i < this.outcomes.length; i++) {
+			if (outcome(i) == null) {
+				record(i, null, notSent(workerFailure));
+			}
+		}
+		return List.of(this.outcomes);
+	}
+
+	private static SmtpException notSent(Throwable workerFailure) {
+		if (workerFailure == null) {
+			return new SmtpException(SmtpPhase.CONNECT, "not sent: the batch was interrupted before this message's "
+					+ "turn came");
+		}
+		return new SmtpException(SmtpPhase.CONNECT,
+				"not sent: the batch stopped before this message's turn came (" + workerFailure + ")", workerFailure);
+	}
+
+	private void work() {
+		while (!this.queue.isEmpty() && !Thread.currentThread().isInterrupted()) {
+			PooledConnection pooled;
+			try {
+				pooled = this.client.pool().acquire();
+			}
+			catch (SmtpException ex) {
+				// no connection to be had: what is left goes one by one, each with the retry policy
+				Integer index = this.queue.poll();
+				if (index != null) {
+					sendAlone(index);
+				}
+				continue;
+			}
+			List<Integer> retry = new ArrayList<>();
+			try {
+				pooled.connection().sendSequence(new ConnectionSource(pooled), new MessageSequence.Outcomes() {
+
+					@Override
+					public void sent(Mail mail, SendResult result) {
+						record(index(mail), result, null);
+					}
+
+					@Override
+					public void failed(Mail mail, SmtpException error) {
+						int index = index(mail);
+						if (isUndelivered(error, pooled.connection()) && BatchSender.this.requeues[index]++ < 3) {
+							BatchSender.this.queue.addFirst(index);
+						}
+						else if (RetryPolicy.isRetryable(error) && BatchSender.this.client.retryPolicy().maxAttempts() > 1) {
+							retry.add(index);
+						}
+						else {
+							record(index, null, error);
+						}
+					}
+
+					@Override
+					public void notSent(Mail mail) {
+						BatchSender.this.queue.addFirst(index(mail));
+					}
+
+				});
+				this.client.pool().release(pooled);
+			}
+			catch (SmtpException ex) {
+				this.client.pool().release(pooled);
+			}
+			catch (RuntimeException | Error ex) {
+				this.client.pool().discard(pooled);
+				throw ex;
+			}
+			retry.forEach((index) -> sendAlone(index, 1));
+		}
+	}
+
+	/**
+	 * A connection failure (or 421) at MAIL, the first command of a transaction: nothing of the message reached the
+	 * server, so it may simply go again. Not after a timeout: a slow server is not sent the same message again at
+	 * once.
+	 */
+	private static boolean isUndelivered(SmtpException error, SmtpConnection connection) {
+		return !connection.isUsable() && error.phase() == SmtpPhase.MAIL && !(error instanceof SmtpTimeoutException)
+				&& (error instanceof SmtpConnectionException
+						|| (error instanceof SmtpReplyException reply && reply.replyCode() == 421));
+	}
+
+	private int index(Mail mail) {
+		return this.indexes.get(mail);
+	}
+
+	private void sendAlone(int index) {
+		sendAlone(index, 0);
+	}
+
+	private void sendAlone(int index, int earlierAttempts) {
+		try {
+			SendResult result = this.client.send(this.wrapped.get(index));
+			record(index, result.withAttempts(result.attempts() + earlierAttempts), null);
+		}
+		catch (SmtpException ex) {
+			record(index, null, ex);
+		}
+		catch (RuntimeException ex) {
+			record(index, null, MessageSequence.asSmtpException(ex));
+		}
+	}
+
+	private synchronized void record(int index, SendResult result, SmtpException error) {
+		this.outcomes[index] = new SendOutcome(index, result, error);
+	}
+
+	private synchronized SendOutcome outcome(int index) {
+		return this.outcomes[index];
+	}
+
+	/**
+	 * The messages for one connection, within its message cap and lifetime, each rate-limited and signed before it
+	 * is handed out. A message that cannot be prepared gets its outcome here, and the next one is taken.
+	 */
+	private final class ConnectionSource implements MessageSequence.Source {
+
+		private final PooledConnection pooled;
+
+		private int budget;
+
+		ConnectionSource(PooledConnection pooled) {
+			this.pooled = pooled;
+			this.budget = BatchSender.this.client.poolSettings().maxMessagesPerConnection()
+					- (int) pooled.connection().messagesSent();
+		}
+
+		@Override
+		public Mail poll() {
+			SendRateLimiter limiter = BatchSender.this.client.rateLimiter();
+			if (!hasRoom() || BatchSender.this.queue.isEmpty() || (limiter != null && !limiter.tryAcquire())) {
+				return null;
+			}
+			Integer index = BatchSender.this.queue.poll();
+			return (index != null) ? handOut(index) : null;
+		}
+
+		@Override
+		public Mail take() {
+			while (hasRoom()) {
+				Integer index = BatchSender.this.queue.poll();
+				if (index == null) {
+					return null;
+				}
+				SendRateLimiter limiter = BatchSender.this.client.rateLimiter();
+				if (limiter != null) {
+					try {
+						limiter.acquire();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						record(index, null, new SmtpException(SmtpPhase.CONNECT,
+								"not sent: interrupted while waiting for the rate limit", ex));
+						return null;
+					}
+				}
+				Mail mail = handOut(index);
+				if (mail != null) {
+					return mail;
+				}
+			}
+			return null;
+		}
+
+		/**
+		 * The connection's message cap and lifetime hold within a sequence too.
+		 */
+		private boolean hasRoom() {
+			return this.budget > 0 && !this.pooled.isExpired(BatchSender.this.client.clock().millis());
+		}
+
+		private Mail handOut(int index) {
+			this.budget--;
+			Mail mail = BatchSender.this.wrapped.get(index);
+			if (!BatchSender.this.client.hasDkim()) {
+				return mail;
+			}
+			try {
+				Mail signed = Mail.of(mail.envelope(), BatchSender.this.client.prepare(mail.content()));
+				BatchSender.this.indexes.put(signed, index);
+				return signed;
+			}
+			catch (RuntimeException ex) {
+				record(index, null, MessageSequence.asSmtpException(ex));
+				return null;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,172 @@
+package dev.smtpclient.internal.session;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import dev.smtpclient.AuthMechanism;
+import dev.smtpclient.ConnectionSettings;
+import dev.smtpclient.InvalidInputException;
+import dev.smtpclient.SmtpAuthenticationException;
+import dev.smtpclient.SmtpConnection;
+import dev.smtpclient.SmtpPhase;
+import dev.smtpclient.SmtpProtocolException;
+import dev.smtpclient.SmtpReply;
+
+/**
+ * Chooses a mechanism and runs the AUTH exchange. Credentials go to the wire only; the transcript shows a
+ * placeholder for every client response, and no exception carries one.
+ */
+final class Authenticator {
+
+	static final String HIDDEN = "<credentials hidden>";
+
+	private static final int MAX_CHALLENGES = 8;
+
+	/**
+	 * RFC 4954 4: servers accept AUTH lines up to 12288 octets; a longer initial response goes after a 334.
+	 */
+	private static final int MAX_INITIAL_RESPONSE_LINE = 12288 - 2;
+
+	private final SmtpConnection connection;
+
+	private final ConnectionSettings settings;
+
+	Authenticator(SmtpConnection connection) {
+		this.connection = connection;
+		this.settings = connection.settings();
+	}
+
+	void authenticate() {
+		if (!this.connection.isSecure() && !this.settings.allowPlaintextAuth()) {
+			throw new SmtpAuthenticationException("refusing to send credentials to " + this.connection.info()
+					+ " over a connection without TLS (the server "
+					+ (this.connection.capabilities().startTls() ? "refused STARTTLS" : "does not offer STARTTLS")
+					+ "); use a TLS URL, or set allowPlaintextAuth only if the network is trusted");
+		}
+		List<AuthMechanism> candidates = candidates();
+		AuthMechanism first = candidates.get(0);
+		SmtpReply refused = attempt(first);
+		if (refused == null) {
+			return;
+		}
+		// servers that store hashed passwords offer CRAM-MD5 yet cannot check it: one more try with the next
+		if (first == AuthMechanism.CRAM_MD5 && refused.code() == 535 && candidates.size() > 1
+				&& this.connection.isUsable()) {
+			AuthMechanism next = candidates.get(1);
+			this.connection.log().info("CRAM-MD5 was refused (" + refused.code() + "); trying " + next.saslName());
+			refused = attempt(next);
+			if (refused == null) {
+				return;
+			}
+			throw failure(next, refused);
+		}
+		throw failure(first, refused);
+	}
+
+	private SmtpAuthenticationException failure(AuthMechanism mechanism, SmtpReply reply) {
+		return new SmtpAuthenticationException(mechanism.saslName() + " authentication as " + this.settings.username()
+				+ " failed", reply);
+	}
+
+	/**
+	 * Runs one AUTH exchange.
+	 * @return {@code null} when authenticated, else the server's final refusal
+	 */
+	private SmtpReply attempt(AuthMechanism mechanism) {
+		SaslExchange exchange = SaslExchange.create(mechanism, this.settings);
+		byte[] initial = exchange.initialResponse();
+		String command = "AUTH " + mechanism.saslName();
+		if (initial != null) {
+			String encoded = (initial.length == 0) ? "=" : Base64.getEncoder().encodeToString(initial);
+			if (command.length() + 1 + encoded.length() <= MAX_INITIAL_RESPONSE_LINE) {
+				this.connection.write("AUTH", command + " " + encoded, command + " " + HIDDEN);
+				exchange.initialResponseSent();
+			}
+			else {
+				this.connection.write("AUTH", command, command);
+			}
+		}
+		else {
+			this.connection.write("AUTH", command, command);
+		}
+		this.connection.flush(SmtpPhase.AUTH);
+		for (int round = 0;; round++) {
+			SmtpReply reply = this.connection.read("AUTH", SmtpPhase.AUTH);
+			if (reply.code() == 235) {
+				if (!exchange.isComplete()) {
+					this.connection.markBroken();
+					throw new SmtpProtocolException(SmtpPhase.AUTH,
+							"the server reported success before all credentials were sent");
+				}
+				this.connection.log().info("authenticated as " + this.settings.username() + " with "
+						+ mechanism.saslName());
+				return null;
+			}
+			if (reply.code() != 334) {
+				return reply;
+			}
+			if (round >= MAX_CHALLENGES) {
+				this.connection.markBroken();
+				throw new SmtpProtocolException(SmtpPhase.AUTH, "the server sent more than " + MAX_CHALLENGES
+						+ " AUTH challenges");
+			}
+			byte[] challenge;
+			try {
+				challenge = Base64.getMimeDecoder().decode(reply.text().trim());
+			}
+			catch (IllegalArgumentException ex) {
+				this.connection.markBroken();
+				throw new SmtpProtocolException(SmtpPhase.AUTH, "the server's AUTH challenge is not base64");
+			}
+			byte[] response = exchange.respond(challenge);
+			this.connection.write("AUTH", Base64.getEncoder().encodeToString(response), HIDDEN);
+			this.connection.flush(SmtpPhase.AUTH);
+		}
+	}
+
+	/**
+	 * The usable mechanisms that both sides allow, best first. Over TLS, PLAIN and LOGIN come before CRAM-MD5:
+	 * the channel already hides the password, and CRAM-MD5 fails on servers that store only password hashes.
+	 * Without TLS (where plaintext AUTH was explicitly allowed) CRAM-MD5 comes first, as it never sends the
+	 * password.
+	 */
+	private List<AuthMechanism> candidates() {
+		Set<String> offered = this.connection.capabilities().authMechanisms();
+		if (offered.isEmpty()) {
+			throw new SmtpAuthenticationException("credentials are configured but " + this.connection.info()
+					+ " offers no AUTH mechanism" + (this.connection.isSecure() ? "" : " without TLS"));
+		}
+		List<AuthMechanism> order = new ArrayList<>(List.of(AuthMechanism.values()));
+		if (this.connection.isSecure()) {
+			order.remove(AuthMechanism.CRAM_MD5);
+			order.add(AuthMechanism.CRAM_MD5);
+		}
+		List<AuthMechanism> candidates = new ArrayList<>();
+		boolean cramMd5WithoutPassword = false;
+		for (AuthMechanism mechanism : order) {
+			boolean usable = (mechanism == AuthMechanism.XOAUTH2) ? this.settings.oauth2TokenSupplier() != null
+					: this.settings.password() != null;
+			if (usable && this.settings.authMechanisms().contains(mechanism) && offered.contains(mechanism.saslName())) {
+				if (mechanism == AuthMechanism.CRAM_MD5 && this.settings.password().isEmpty()) {
+					cramMd5WithoutPassword = true;
+				}
+				else {
+					candidates.add(mechanism);
+				}
+			}
+		}
+		if (candidates.isEmpty() && cramMd5WithoutPassword) {
+			throw new InvalidInputException("password", "CRAM-MD5, the only mechanism in common with the server, "
+					+ "cannot use an empty password");
+		}
+		if (candidates.isEmpty()) {
+			throw new SmtpAuthenticationException("no AUTH mechanism in common: the server offers " + offered
+					+ ", this client allows " + this.settings.authMechanisms()
+					+ (this.settings.oauth2TokenSupplier() != null ? " with a token" : " with a password"));
+		}
+		return candidates;
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.smtpclient.autoconfigure.proof;
+
+import java.time.Duration;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import dev.smtpclient.SmtpClient;
+import dev.smtpclient.SmtpClientBuilder;
+import dev.smtpclient.TlsPolicy;
+import dev.smtpclient.autoconfigure.ratelimit.JdbcSendRateLimiter;
+import dev.smtpclient.outbox.OutboxState;
+import dev.smtpclient.outbox.OutboxStats;
+import dev.smtpclient.outbox.SmtpOutbox;
+
+/**
+ * One application instance, in a JVM of its own: an outbox worker on a shared PostgreSQL that sends through a
+ * pooled client, with an optional shared rate limit. It stops once nothing is pending for a while (or when killed).
+ * <p>
+ * Arguments: jdbc-url user password schema smtp-host smtp-port instance-id shared-rate (0 for none); system
+ * properties {@code outbox.workers} (2) and {@code outbox.batch} (50).
+ */
+public final class OutboxInstance {
+
+	private OutboxInstance() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setURL(args[0]);
+		dataSource.setUser(args[1]);
+		dataSource.setPassword(args[2]);
+		dataSource.setCurrentSchema(args[3]);
+		double rate = Double.parseDouble(args[7]);
+		SmtpClientBuilder builder = SmtpClient.builder("smtp://" + args[4] + ":" + args[5])
+			.tlsPolicy(TlsPolicy.NONE)
+			.heloName("client.test")
+			.pool((pool) -> pool.maxSize(4));
+		if (rate > 0) {
+			builder.rateLimiter(new JdbcSendRateLimiter(dataSource, "smtp_rate_limit", 1, rate));
+		}
+		try (SmtpClient client = builder.build();
+				SmtpOutbox outbox = SmtpOutbox.builder(dataSource)
+					.client(client)
+					.instanceId(args[6])
+					.workers(Integer.getInteger("outbox.workers", 2))
+					.batchSize(Integer.getInteger("outbox.batch", 50))
+					.pollInterval(Duration.ofMillis(100))
+					.lease(Duration.ofSeconds(3))
+					.build()) {
+			outbox.start();
+			System.out.println("started " + args[6]);
+			int idle = 0;
+			while (idle < 30) {
+				Thread.sleep(100);
+				OutboxStats stats = outbox.stats();
+				boolean pending = stats.count(OutboxState.QUEUED) + stats.count(OutboxState.RETRYING)
+						+ stats.count(OutboxState.SENDING) > 0;
+				idle = pending ? 0 : idle + 1;
+			}
+			System.out.println("done " + args[6] + " " + outbox.recordedOutcomes());
+		}
+	}
+
+}
