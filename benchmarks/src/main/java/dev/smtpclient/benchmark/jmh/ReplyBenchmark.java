@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpReply;
-import dev.smtpclient.protocol.ReplyReader;
-import dev.smtpclient.transport.Transport;
+import dev.smtpclient.internal.protocol.ReplyReader;
+import dev.smtpclient.internal.transport.Transport;
 
 /**
  * Reading one reply off the wire: the single line after the data, and a multi-line EHLO reply.
