@@ -1,17 +1,19 @@
 package dev.smtpclient.benchmark;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.Properties;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
  * Angus Mail (the Jakarta Mail implementation Spring's JavaMailSender uses), either with one Transport kept per
- * thread or connecting for every message as JavaMailSenderImpl does per call.
+ * thread or connecting for every message as JavaMailSenderImpl does per call. Each message is a new
+ * {@link MimeMessage}, composed for its send.
  */
 final class AngusContender implements Contender {
 
@@ -29,8 +31,6 @@ final class AngusContender implements Contender {
 
 	private final Transport[] transports;
 
-	private final MimeMessage message;
-
 	AngusContender(String host, int port, int threads, boolean connectPerMessage) throws Exception {
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", host);
@@ -45,30 +45,39 @@ final class AngusContender implements Contender {
 		this.connectPerMessage = connectPerMessage;
 		this.senders = new ParallelSenders(threads);
 		this.transports = new Transport[threads];
-		this.message = new MimeMessage(this.session,
-				new ByteArrayInputStream(Payload.rfc5322().getBytes(StandardCharsets.US_ASCII)));
-		this.message.saveChanges();
+	}
+
+	private MimeMessage compose() throws MessagingException {
+		MimeMessage message = new MimeMessage(this.session);
+		message.setFrom(new InternetAddress(Payload.FROM));
+		message.setRecipient(Message.RecipientType.TO, new InternetAddress(Payload.TO));
+		message.setSubject(Payload.SUBJECT);
+		message.setSentDate(new Date());
+		message.setText(Payload.BODY);
+		message.saveChanges();
+		return message;
 	}
 
 	@Override
 	public String name() {
-		return this.connectPerMessage ? "Angus, connect per message (" + this.threads + " threads)"
-				: "Angus, Transport reused (" + this.threads + " threads)";
+		return this.connectPerMessage ? "Angus, connect per message (" + this.threads + " threads), composed"
+				: "Angus, Transport reused (" + this.threads + " threads), composed";
 	}
 
 	@Override
 	public void send(int messages) throws Exception {
 		this.senders.run(messages, (thread, share) -> {
 			for (int i = 0; i < share; i++) {
+				MimeMessage message = compose();
 				if (this.connectPerMessage) {
 					try (Transport transport = this.session.getTransport("smtp")) {
 						transport.connect(this.host, this.port, null, null);
-						transport.sendMessage(this.message, this.message.getAllRecipients());
+						transport.sendMessage(message, message.getAllRecipients());
 					}
 				}
 				else {
 					Transport transport = transport(thread);
-					transport.sendMessage(this.message, this.message.getRecipients(Message.RecipientType.TO));
+					transport.sendMessage(message, message.getAllRecipients());
 				}
 			}
 		});

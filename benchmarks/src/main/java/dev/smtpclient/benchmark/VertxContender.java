@@ -12,7 +12,8 @@ import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.StartTLSOptions;
 
 /**
- * The Vert.x mail client, pooled, with pipelining; sends are kept in flight up to four per connection.
+ * The Vert.x mail client, pooled, with pipelining; sends are kept in flight up to four per connection. Each
+ * message is a new {@link MailMessage}, composed for its send.
  */
 final class VertxContender implements Contender {
 
@@ -21,8 +22,6 @@ final class VertxContender implements Contender {
 	private final MailClient client;
 
 	private final int connections;
-
-	private final MailMessage message;
 
 	VertxContender(String host, int port, int connections) {
 		MailConfig config = new MailConfig().setHostname(host)
@@ -34,15 +33,15 @@ final class VertxContender implements Contender {
 			.setOwnHostname("client.test");
 		this.client = MailClient.createShared(this.vertx, config, "benchmark");
 		this.connections = connections;
-		this.message = new MailMessage().setFrom(Payload.FROM)
-			.setTo(Payload.TO)
-			.setSubject(Payload.SUBJECT)
-			.setText(Payload.BODY);
+	}
+
+	private static MailMessage compose() {
+		return new MailMessage().setFrom(Payload.FROM).setTo(Payload.TO).setSubject(Payload.SUBJECT).setText(Payload.BODY);
 	}
 
 	@Override
 	public String name() {
-		return "Vert.x mail (pool " + this.connections + ", pipelining)";
+		return "Vert.x mail (pool " + this.connections + ", pipelining), composed";
 	}
 
 	@Override
@@ -52,7 +51,7 @@ final class VertxContender implements Contender {
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		for (int i = 0; i < messages; i++) {
 			inFlight.acquire();
-			this.client.sendMail(this.message).onComplete((result) -> {
+			this.client.sendMail(compose()).onComplete((result) -> {
 				if (result.failed()) {
 					failure.compareAndSet(null, result.cause());
 				}

@@ -1,6 +1,5 @@
 package dev.smtpclient.message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,19 +27,23 @@ public final class Address {
 
 	private final String domain;
 
+	/** The bare address, made once: it goes into a header field and into the envelope. */
+	private final String address;
+
 	Address(String field, String displayName, String localPart, String domain) {
 		this.displayName = (displayName == null || displayName.isEmpty()) ? null
 				: InputChecks.noControls(field, displayName);
 		this.localPart = InputChecks.noControls(field, localPart);
 		this.domain = InputChecks.noControls(field, domain);
+		this.address = (AddressParser.isDotAtom(localPart) ? localPart : quote(localPart)) + "@" + domain;
 		if (localPart.isEmpty() || domain.isEmpty()) {
 			throw new InvalidInputException(field, "'" + address() + "' has an empty local part or domain");
 		}
-		if (localPart.getBytes(StandardCharsets.UTF_8).length > MAX_LOCAL_PART_OCTETS) {
+		if (InputChecks.utf8Length(localPart) > MAX_LOCAL_PART_OCTETS) {
 			throw new InvalidInputException(field, "the local part is longer than " + MAX_LOCAL_PART_OCTETS
 					+ " octets");
 		}
-		if (address().getBytes(StandardCharsets.UTF_8).length > MAX_ADDRESS_OCTETS) {
+		if (InputChecks.utf8Length(this.address) > MAX_ADDRESS_OCTETS) {
 			throw new InvalidInputException(field, "the address is longer than " + MAX_ADDRESS_OCTETS + " octets");
 		}
 	}
@@ -105,7 +108,7 @@ public final class Address {
 	 * @return the address
 	 */
 	public String address() {
-		return (AddressParser.isDotAtom(this.localPart) ? this.localPart : quote(this.localPart)) + "@" + this.domain;
+		return this.address;
 	}
 
 	/**

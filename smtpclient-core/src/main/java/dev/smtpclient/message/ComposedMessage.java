@@ -1,9 +1,8 @@
 package dev.smtpclient.message;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
@@ -23,7 +22,7 @@ import dev.smtpclient.MessageContent;
  */
 public final class ComposedMessage implements Mail {
 
-	private static final int BUFFER = 64 * 1024;
+	private static final byte[] CRLF = { '\r', '\n' };
 
 	private final Address from;
 
@@ -41,7 +40,9 @@ public final class ComposedMessage implements Mail {
 
 	private final boolean smtpUtf8;
 
-	private volatile OptionalLong size;
+	private final OptionalLong size;
+
+	private Envelope envelope;
 
 	ComposedMessage(Address from, List<Address> to, List<Address> cc, List<Address> bcc, String subject,
 			byte[] headers, MimePart body, boolean smtpUtf8) {
@@ -53,6 +54,8 @@ public final class ComposedMessage implements Mail {
 		this.headers = headers;
 		this.body = body;
 		this.smtpUtf8 = smtpUtf8;
+		this.size = body.isStreamed() ? OptionalLong.empty()
+				: OptionalLong.of(headers.length + body.length() + (body.endsWithLineBreak() ? 0 : CRLF.length));
 	}
 
 	public Address from() {
@@ -97,7 +100,18 @@ public final class ComposedMessage implements Mail {
 	 */
 	@Override
 	public Envelope envelope() {
-		return Envelope.of(this.from.address(), recipients());
+		Envelope envelope = this.envelope;
+		if (envelope == null) {
+			// Envelope.of drops the duplicates itself, keeping the first of each
+			List<String> recipients = new ArrayList<>(this.to.size() + this.cc.size() + this.bcc.size());
+			for (List<Address> list : List.of(this.to, this.cc, this.bcc)) {
+				list.forEach((address) -> recipients.add(address.address()));
+			}
+			envelope = Envelope.of(this.from.address(), recipients);
+			// immutable: threads that race here build equal envelopes
+			this.envelope = envelope;
+		}
+		return envelope;
 	}
 
 	/**
@@ -120,39 +134,26 @@ public final class ComposedMessage implements Mail {
 	}
 
 	/**
-	 * Writes the message with CRLF line endings (not dot-stuffed).
+	 * Writes the message with CRLF line endings (not dot-stuffed), straight into the stream: the header section
+	 * and each part's header fields in one write each, the bodies as held (base64 in chunks of whole lines). A
+	 * stream with costly writes, such as a file's, is best buffered by the caller.
 	 * @param out the stream; flushed, not closed
 	 * @throws IOException if writing, or reading an attached file, fails
 	 */
 	public void writeTo(OutputStream out) throws IOException {
-		BufferedOutputStream buffered = new BufferedOutputStream(MimeStreams.nonClosing(out), BUFFER);
-		MimeStreams.Tracking tracking = new MimeStreams.Tracking(buffered);
-		tracking.write(this.headers);
-		this.body.writeTo(tracking);
-		if (!tracking.atLineStart()) {
-			tracking.write('\r');
-			tracking.write('\n');
+		out.write(this.headers);
+		this.body.writeTo(out);
+		if (!this.body.endsWithLineBreak()) {
+			out.write(CRLF);
 		}
-		buffered.flush();
 		out.flush();
 	}
 
+	/**
+	 * The octets {@link #writeTo} writes, known from the parts' lengths without writing, unless a file or data
+	 * source is attached.
+	 */
 	private OptionalLong size() {
-		if (this.size == null) {
-			if (this.body.isStreamed()) {
-				this.size = OptionalLong.empty();
-			}
-			else {
-				MimeStreams.Counting counting = new MimeStreams.Counting();
-				try {
-					writeTo(counting);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-				this.size = OptionalLong.of(counting.count());
-			}
-		}
 		return this.size;
 	}
 

@@ -17,7 +17,7 @@ final class HeaderField {
 
 	static final int MAX_ENCODED_WORD_LINE = 76;
 
-	private final StringBuilder text = new StringBuilder();
+	private final StringBuilder text = new StringBuilder(80);
 
 	private int lineStart;
 
@@ -80,6 +80,17 @@ final class HeaderField {
 		return this;
 	}
 
+	/**
+	 * ASCII text as octets, in one copy rather than the two of {@code toString().getBytes()}.
+	 */
+	private static byte[] ascii(CharSequence text) {
+		byte[] bytes = new byte[text.length()];
+		for (int i = 0; i < bytes.length; i++) {
+			bytes[i] = (byte) text.charAt(i);
+		}
+		return bytes;
+	}
+
 	boolean isEmpty() {
 		return this.empty;
 	}
@@ -90,7 +101,9 @@ final class HeaderField {
 	 * @throws IllegalStateException if a line would be invalid (a bug, never input: input is checked before)
 	 */
 	byte[] toBytes() {
-		byte[] bytes = this.text.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+		this.text.append("\r\n");
+		byte[] bytes = InputChecks.isAscii(this.text) ? ascii(this.text)
+				: this.text.toString().getBytes(StandardCharsets.UTF_8);
 		int lineLength = 0;
 		for (int i = 0; i < bytes.length; i++) {
 			int octet = bytes[i] & 0xff;

@@ -23,6 +23,34 @@ final class InputChecks {
 		return WireText.requireNoControls(field, value);
 	}
 
+	/**
+	 * The length of the text in UTF-8, without encoding it (a lone surrogate counts as the one "?" it becomes).
+	 */
+	static int utf8Length(String value) {
+		int length = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x80) {
+				length++;
+			}
+			else if (c < 0x800) {
+				length += 2;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				length += 4;
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				length++;
+			}
+			else {
+				length += 3;
+			}
+		}
+		return length;
+	}
+
 	static boolean isControl(char c) {
 		return WireText.isControl(c);
 	}

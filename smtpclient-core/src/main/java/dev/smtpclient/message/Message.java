@@ -2,11 +2,7 @@ package dev.smtpclient.message;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,6 +58,9 @@ public final class Message {
 	private final List<Address> bcc = new ArrayList<>();
 
 	private String bodyText;
+
+	/** The body text as it is sent, encoded once when set; shared with snapshots, never changed. */
+	private byte[] bodyOctets;
 
 	private String bodyType = "text/plain";
 
@@ -191,8 +190,9 @@ public final class Message {
 		if (!type.startsWith("text/")) {
 			throw new InvalidInputException("contentType", "the body must be text/*; attach other data");
 		}
-		encode("body", Objects.requireNonNull(text, "body"), Objects.requireNonNull(charset, "charset"));
+		byte[] octets = encode("body", Objects.requireNonNull(text, "body"), Objects.requireNonNull(charset, "charset"));
 		this.bodyText = text;
+		this.bodyOctets = octets;
 		this.bodyType = type;
 		this.bodyCharset = charset;
 		return this;
@@ -407,7 +407,11 @@ public final class Message {
 	 * @return whether it can be sent
 	 */
 	public boolean isSendPossible() {
-		return this.from != null && !getRecipients().isEmpty() && (this.bodyText != null || this.html != null);
+		return this.from != null && hasRecipients() && (this.bodyText != null || this.html != null);
+	}
+
+	private boolean hasRecipients() {
+		return !this.to.isEmpty() || !this.cc.isEmpty() || !this.bcc.isEmpty();
 	}
 
 	/**
@@ -418,7 +422,7 @@ public final class Message {
 		if (this.from == null) {
 			throw new InvalidInputException("from", "the message has no sender");
 		}
-		if (getRecipients().isEmpty()) {
+		if (!hasRecipients()) {
 			throw new InvalidInputException("recipients", "the message has no recipient (To, Cc and Bcc are all "
 					+ "empty)");
 		}
@@ -465,6 +469,18 @@ public final class Message {
 
 	// ---- for the assembler
 
+	List<Address> to() {
+		return this.to;
+	}
+
+	List<Address> cc() {
+		return this.cc;
+	}
+
+	List<Address> bcc() {
+		return this.bcc;
+	}
+
 	List<HeaderSpec> headers() {
 		return this.headers;
 	}
@@ -479,6 +495,10 @@ public final class Message {
 
 	String bodyText() {
 		return this.bodyText;
+	}
+
+	byte[] bodyOctets() {
+		return this.bodyOctets;
 	}
 
 	String bodyType() {
@@ -501,19 +521,7 @@ public final class Message {
 	 * The text with CRLF line endings, encoded.
 	 */
 	static byte[] encode(String field, String text, Charset charset) {
-		String crlf = text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
-		try {
-			ByteBuffer bytes = charset.newEncoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.encode(CharBuffer.wrap(crlf));
-			byte[] out = new byte[bytes.remaining()];
-			bytes.get(out);
-			return out;
-		}
-		catch (CharacterCodingException ex) {
-			throw new InvalidInputException(field, "cannot be encoded in " + charset.name());
-		}
+		return CrlfText.encode(field, text, charset);
 	}
 
 	private static String checkFileName(String fileName) {

@@ -5,11 +5,9 @@ import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns a {@link Message} into a {@link ComposedMessage}: renders the header section (Date and Message-ID added
@@ -27,14 +25,11 @@ import java.util.Locale;
  */
 final class MessageAssembler {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z",
-			Locale.ENGLISH);
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Message message;
 
-	private final ByteArrayOutputStream headers = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream headers = new ByteArrayOutputStream(512);
 
 	MessageAssembler(Message message) {
 		this.message = message;
@@ -43,14 +38,16 @@ final class MessageAssembler {
 	ComposedMessage assemble() {
 		Message m = this.message;
 		if (!hasHeader("date")) {
-			field(new HeaderField("Date").word(DATE.format(ZonedDateTime.now(m.clock()))));
+			field(new HeaderField("Date").word(DateHeader.format(ZonedDateTime.now(m.clock()))));
 		}
 		field(addresses("From", List.of(m.getFrom())));
-		if (!m.getTo().isEmpty()) {
-			field(addresses("To", m.getTo()));
+		List<Address> to = m.to();
+		List<Address> cc = m.cc();
+		if (!to.isEmpty()) {
+			field(addresses("To", to));
 		}
-		if (!m.getCc().isEmpty()) {
-			field(addresses("Cc", m.getCc()));
+		if (!cc.isEmpty()) {
+			field(addresses("Cc", cc));
 		}
 		HeaderField subject = new HeaderField("Subject");
 		HeaderValues.unstructured(subject, m.getSubject());
@@ -64,15 +61,14 @@ final class MessageAssembler {
 			field(new HeaderField("X-Priority").word(importance.xPriority()));
 			field(new HeaderField("Priority").word(importance.priority()));
 		}
-		Address bareFrom = new Address("from", null, m.getFrom().localPart(), m.getFrom().domain());
 		if (m.isDeliveryReceipt() && !hasHeader("return-receipt-to")) {
-			field(addresses("Return-Receipt-To", List.of(bareFrom)));
+			field(addresses("Return-Receipt-To", List.of(bare(m.getFrom()))));
 		}
 		if (m.isReadReceipt() && !hasHeader("disposition-notification-to")) {
-			field(addresses("Disposition-Notification-To", List.of(bareFrom)));
+			field(addresses("Disposition-Notification-To", List.of(bare(m.getFrom()))));
 		}
-		boolean smtpUtf8 = international(m.getFrom()) || m.getTo().stream().anyMatch(MessageAssembler::international)
-				|| m.getCc().stream().anyMatch(MessageAssembler::international);
+		boolean smtpUtf8 = international(m.getFrom()) || to.stream().anyMatch(MessageAssembler::international)
+				|| cc.stream().anyMatch(MessageAssembler::international);
 		for (HeaderSpec header : m.headers()) {
 			this.headers.writeBytes(header.render());
 			if (header.addresses != null) {
@@ -80,14 +76,14 @@ final class MessageAssembler {
 			}
 		}
 		field(new HeaderField("MIME-Version").word("1.0"));
-		return new ComposedMessage(m.getFrom(), m.getTo(), m.getCc(), m.getBcc(), m.getSubject(),
+		return new ComposedMessage(m.getFrom(), to, cc, m.bcc(), m.getSubject(),
 				this.headers.toByteArray(), body(), smtpUtf8);
 	}
 
 	private MimePart body() {
 		Message m = this.message;
 		MimePart text = (m.bodyText() != null)
-				? LeafPart.text(m.bodyType(), m.bodyCharset(), Message.encode("body", m.bodyText(), m.bodyCharset()))
+				? LeafPart.text(m.bodyType(), m.bodyCharset(), m.bodyOctets())
 				: null;
 		MimePart html = (m.html() != null)
 				? LeafPart.text("text/html", StandardCharsets.UTF_8,
@@ -116,7 +112,12 @@ final class MessageAssembler {
 	}
 
 	private boolean hasHeader(String key) {
-		return this.message.headers().stream().anyMatch((header) -> header.key().equals(key));
+		for (HeaderSpec header : this.message.headers()) {
+			if (header.key().equals(key)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static HeaderField addresses(String name, List<Address> addresses) {
@@ -129,6 +130,10 @@ final class MessageAssembler {
 		this.headers.writeBytes(field.toBytes());
 	}
 
+	private static Address bare(Address address) {
+		return new Address("from", null, address.localPart(), address.domain());
+	}
+
 	private static boolean international(Address address) {
 		return address.isInternational();
 	}
@@ -136,17 +141,39 @@ final class MessageAssembler {
 	private static String newMessageId(Address from) {
 		byte[] random = new byte[16];
 		RANDOM.nextBytes(random);
-		String domain;
-		try {
-			domain = IDN.toASCII(from.domain(), IDN.ALLOW_UNASSIGNED);
-		}
-		catch (IllegalArgumentException ex) {
-			domain = "smtpclient.invalid";
-		}
-		if (!AddressParser.isDotAtom(domain) && !domain.startsWith("[")) {
-			domain = "smtpclient.invalid";
-		}
+		String domain = messageIdDomain(from.domain());
 		return "<" + HexFormat.of().formatHex(random) + "@" + domain + ">";
+	}
+
+	private static String messageIdDomain(String domain) {
+		String ascii;
+		if (InputChecks.isAscii(domain)) {
+			// what IDN.toASCII gives for ASCII, without its cost: the domain itself, unless a label is too long
+			ascii = hasLabelOver63(domain) ? null : domain;
+		}
+		else {
+			try {
+				ascii = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
+			}
+			catch (IllegalArgumentException ex) {
+				ascii = null;
+			}
+		}
+		if (ascii == null || (!AddressParser.isDotAtom(ascii) && !ascii.startsWith("["))) {
+			return "smtpclient.invalid";
+		}
+		return ascii;
+	}
+
+	private static boolean hasLabelOver63(String domain) {
+		int label = 0;
+		for (int i = 0; i < domain.length(); i++) {
+			label = (domain.charAt(i) == '.') ? 0 : label + 1;
+			if (label > 63) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -17,6 +17,8 @@ final class MultiPart extends MimePart {
 
 	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
+	private static final int BOUNDARY_CHARS = 30;
+
 	private final byte[] headers;
 
 	private final byte[] delimiter;
@@ -52,11 +54,16 @@ final class MultiPart extends MimePart {
 	}
 
 	private static String newBoundary() {
-		StringBuilder boundary = new StringBuilder("=_");
-		for (int i = 0; i < 30; i++) {
-			boundary.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+		// one draw from the shared generator per boundary, not one per character
+		byte[] random = new byte[BOUNDARY_CHARS];
+		RANDOM.nextBytes(random);
+		char[] boundary = new char[2 + BOUNDARY_CHARS];
+		boundary[0] = '=';
+		boundary[1] = '_';
+		for (int i = 0; i < BOUNDARY_CHARS; i++) {
+			boundary[2 + i] = ALPHABET[(random[i] & 0xff) % ALPHABET.length];
 		}
-		return boundary.toString();
+		return new String(boundary);
 	}
 
 	private boolean containedInChildren(byte[] text) {
@@ -75,8 +82,27 @@ final class MultiPart extends MimePart {
 	}
 
 	@Override
+	long length() {
+		long length = this.headers.length + this.closeDelimiter.length;
+		for (MimePart child : this.children) {
+			length += this.delimiter.length + child.length();
+		}
+		return length;
+	}
+
+	@Override
+	boolean endsWithLineBreak() {
+		return false;
+	}
+
+	@Override
 	boolean isStreamed() {
-		return this.children.stream().anyMatch(MimePart::isStreamed);
+		for (MimePart child : this.children) {
+			if (child.isStreamed()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -23,8 +23,10 @@ public final class WireText {
 		if (value == null) {
 			throw new InvalidInputException(field, "must not be null");
 		}
+		boolean ascii = true;
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
+			ascii &= c < 0x80;
 			if (isControl(c)) {
 				throw new InvalidInputException(field,
 						String.format("control character U+%04X at index %d is not allowed", (int) c, i));
@@ -35,6 +37,10 @@ public final class WireText {
 			if (Character.isHighSurrogate(c)) {
 				i++;
 			}
+		}
+		if (ascii) {
+			// ASCII characters are their own octets, each checked above
+			return value;
 		}
 		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
 			int octet = b & 0xff;
