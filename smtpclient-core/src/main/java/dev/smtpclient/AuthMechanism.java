@@ -4,26 +4,28 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The SASL mechanisms this client speaks. When several are offered and allowed, the first one in this order is used,
- * except that over TLS PLAIN and LOGIN come before CRAM-MD5 (the channel already hides the password, and servers
- * that store password hashes offer CRAM-MD5 yet fail it). After a 535 reply to CRAM-MD5 the next mechanism is tried
- * once.
+ * The SASL mechanisms this client speaks. When several are offered and allowed, the first
+ * one in this order is used, except that over TLS PLAIN and LOGIN come before CRAM-MD5
+ * (the channel already hides the password, and servers that store password hashes offer
+ * CRAM-MD5 yet fail it). After a 535 reply to CRAM-MD5 the next mechanism is tried once.
  */
 public enum AuthMechanism {
 
 	/**
-	 * OAuth 2.0 bearer token (Google, Microsoft). Used only when a token supplier is configured.
+	 * OAuth 2.0 bearer token (Google, Microsoft). Used only when a token supplier is
+	 * configured.
 	 */
 	XOAUTH2("XOAUTH2"),
 
 	/**
-	 * Challenge-response: the password itself never crosses the wire. Preferred without TLS; needs a non-empty
-	 * password.
+	 * Challenge-response: the password itself never crosses the wire. Preferred without
+	 * TLS; needs a non-empty password.
 	 */
 	CRAM_MD5("CRAM-MD5"),
 
 	/**
-	 * User and password in one message (RFC 4616), both prepared with SASLprep (RFC 4013).
+	 * User and password in one message (RFC 4616), both prepared with SASLprep (RFC
+	 * 4013).
 	 */
 	PLAIN("PLAIN"),
 

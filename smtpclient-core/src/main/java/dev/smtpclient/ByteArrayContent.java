@@ -7,8 +7,9 @@ import java.util.OptionalLong;
 import dev.smtpclient.internal.protocol.DataEncoder;
 
 /**
- * Content held in memory, checked when it is made: no line over {@value DataEncoder#MAX_LINE_OCTETS} octets
- * (RFC 5322 2.1.1), so that nothing is written for a message the engine would have to abandon halfway.
+ * Content held in memory, checked when it is made: no line over
+ * {@value DataEncoder#MAX_LINE_OCTETS} octets (RFC 5322 2.1.1), so that nothing is
+ * written for a message the engine would have to abandon halfway.
  */
 final class ByteArrayContent implements MessageContent {
 
@@ -28,8 +29,8 @@ final class ByteArrayContent implements MessageContent {
 	}
 
 	/**
-	 * The size as RFC 1870 counts it: every line ending as CRLF, a CRLF added after an unterminated last line, and
-	 * neither the stuffing dots nor the final "." counted.
+	 * The size as RFC 1870 counts it: every line ending as CRLF, a CRLF added after an
+	 * unterminated last line, and neither the stuffing dots nor the final "." counted.
 	 */
 	private static long wireSize(byte[] bytes) {
 		long size = 0;
@@ -50,8 +51,8 @@ final class ByteArrayContent implements MessageContent {
 	}
 
 	/**
-	 * Refuses a line over the limit and tells whether the header section (up to the first empty line) has an
-	 * octet above 127, which only SMTPUTF8 allows (RFC 6532 3.2).
+	 * Refuses a line over the limit and tells whether the header section (up to the first
+	 * empty line) has an octet above 127, which only SMTPUTF8 allows (RFC 6532 3.2).
 	 */
 	private static boolean checkLines(byte[] bytes) {
 		long line = 1;
@@ -70,9 +71,10 @@ final class ByteArrayContent implements MessageContent {
 				continue;
 			}
 			if (++lineOctets > DataEncoder.MAX_LINE_OCTETS) {
-				throw new InvalidInputException("content", "line " + line + " is longer than "
-						+ DataEncoder.MAX_LINE_OCTETS + " octets (RFC 5322 2.1.1); encode the body as quoted-printable "
-						+ "or base64, or fold the header field");
+				throw new InvalidInputException("content",
+						"line " + line + " is longer than " + DataEncoder.MAX_LINE_OCTETS
+								+ " octets (RFC 5322 2.1.1); encode the body as quoted-printable "
+								+ "or base64, or fold the header field");
 			}
 			eightBitHeaders |= inHeaders && b < 0;
 		}

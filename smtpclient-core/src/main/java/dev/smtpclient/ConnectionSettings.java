@@ -18,16 +18,18 @@ import dev.smtpclient.internal.session.SettingsSecrets;
  * Everything one connection needs, immutable once built. Start from a URL:
  * {@code ConnectionSettings.builder("esmtptls://user:secret@mail.example.com").build()}.
  * <p>
- * Every timeout has a finite default. Where RFC 5321 4.5.3.2 sets a minimum for a reply, the default is that
- * minimum, because a client that gives up sooner can abandon a message the server is still working on: the
- * greeting 5 min, MAIL 5 min, RCPT 5 min, DATA 2 min, each write of the data 3 min, the reply to the final "."
- * 10 min. Connect and TLS handshake have no RFC minimum and stay short (15 s), and so do the other commands
- * (EHLO, STARTTLS, AUTH, RSET, NOOP: 60 s).
+ * Every timeout has a finite default. Where RFC 5321 4.5.3.2 sets a minimum for a reply,
+ * the default is that minimum, because a client that gives up sooner can abandon a
+ * message the server is still working on: the greeting 5 min, MAIL 5 min, RCPT 5 min,
+ * DATA 2 min, each write of the data 3 min, the reply to the final "." 10 min. Connect
+ * and TLS handshake have no RFC minimum and stay short (15 s), and so do the other
+ * commands (EHLO, STARTTLS, AUTH, RSET, NOOP: 60 s).
  */
 public final class ConnectionSettings {
 
 	static {
-		// the engine reads the password and token through this, so neither is on the public API
+		// the engine reads the password and token through this, so neither is on the
+		// public API
 		SettingsSecrets.install(new SettingsSecrets.Reader() {
 
 			@Override
@@ -160,7 +162,8 @@ public final class ConnectionSettings {
 	}
 
 	/**
-	 * A builder with no target yet: set {@link Builder#host(String)} and {@link Builder#port(int)}.
+	 * A builder with no target yet: set {@link Builder#host(String)} and
+	 * {@link Builder#port(int)}.
 	 * @return the builder
 	 */
 	public static Builder builder() {
@@ -196,7 +199,8 @@ public final class ConnectionSettings {
 	}
 
 	/**
-	 * The name sent in EHLO/HELO, or {@code null} to use the local host name (or the local address as a literal).
+	 * The name sent in EHLO/HELO, or {@code null} to use the local host name (or the
+	 * local address as a literal).
 	 * @return the HELO name
 	 */
 	public String heloName() {
@@ -240,7 +244,8 @@ public final class ConnectionSettings {
 	}
 
 	/**
-	 * The reply timeout of the commands without an RFC 5321 minimum: EHLO, HELO, STARTTLS, AUTH, RSET, NOOP.
+	 * The reply timeout of the commands without an RFC 5321 minimum: EHLO, HELO,
+	 * STARTTLS, AUTH, RSET, NOOP.
 	 * @return the timeout
 	 */
 	public Duration commandTimeout() {
@@ -270,8 +275,8 @@ public final class ConnectionSettings {
 	/**
 	 * How long the reply in a phase may take.
 	 * @param phase the phase
-	 * @return the greeting, MAIL, RCPT or DATA timeout for those phases, the data timeout for the reply to the
-	 * message data, else the command timeout
+	 * @return the greeting, MAIL, RCPT or DATA timeout for those phases, the data timeout
+	 * for the reply to the message data, else the command timeout
 	 */
 	public Duration replyTimeout(SmtpPhase phase) {
 		return switch (phase) {
@@ -315,11 +320,10 @@ public final class ConnectionSettings {
 	@Override
 	public String toString() {
 		return "ConnectionSettings[" + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + this.port
-				+ ", tls=" + this.tlsPolicy + ", user=" + this.username
-				+ ", password=" + ((this.password != null) ? "****" : "none")
-				+ ", oauth2=" + ((this.oauth2TokenSupplier != null) ? "****" : "none") + ", mechanisms="
-				+ this.authMechanisms + ", allowPlaintextAuth=" + this.allowPlaintextAuth + ", testMode=" + this.testMode
-				+ "]";
+				+ ", tls=" + this.tlsPolicy + ", user=" + this.username + ", password="
+				+ ((this.password != null) ? "****" : "none") + ", oauth2="
+				+ ((this.oauth2TokenSupplier != null) ? "****" : "none") + ", mechanisms=" + this.authMechanisms
+				+ ", allowPlaintextAuth=" + this.allowPlaintextAuth + ", testMode=" + this.testMode + "]";
 	}
 
 	/**
@@ -448,8 +452,8 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * Uses this SSL context instead of the JDK default, for example one that trusts a private CA. Host names
-		 * are verified whatever the context.
+		 * Uses this SSL context instead of the JDK default, for example one that trusts a
+		 * private CA. Host names are verified whatever the context.
 		 * @param sslContext the context
 		 * @return this builder
 		 */
@@ -459,7 +463,8 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * The name to send in EHLO/HELO: a domain name or an address literal such as {@code [192.0.2.1]}.
+		 * The name to send in EHLO/HELO: a domain name or an address literal such as
+		 * {@code [192.0.2.1]}.
 		 * @param heloName the name
 		 * @return this builder
 		 */
@@ -481,7 +486,8 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * AUTH XOAUTH2 with a token from the supplier, asked anew for every connection so tokens can be refreshed.
+		 * AUTH XOAUTH2 with a token from the supplier, asked anew for every connection so
+		 * tokens can be refreshed.
 		 * @param username the user (the mailbox the token is for)
 		 * @param tokenSupplier supplies the access token
 		 * @return this builder
@@ -493,7 +499,8 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * The mechanisms this client may use; the strongest one the server also offers is chosen.
+		 * The mechanisms this client may use; the strongest one the server also offers is
+		 * chosen.
 		 * @param mechanisms the allowed mechanisms
 		 * @return this builder
 		 */
@@ -510,8 +517,9 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * Allows sending credentials over a connection without TLS, where anyone on the path can read them. Off by
-		 * default; turn it on only for a server on a trusted network that cannot do TLS.
+		 * Allows sending credentials over a connection without TLS, where anyone on the
+		 * path can read them. Off by default; turn it on only for a server on a trusted
+		 * network that cannot do TLS.
 		 * @param allowPlaintextAuth whether to authenticate without TLS
 		 * @return this builder
 		 */
@@ -531,12 +539,13 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * How long a command's whole reply may take, from the command until its last line: a server that
-		 * trickles a byte at a time is cut off here too. Sets the timeout of every reply but the one to the
-		 * message data: the greeting, MAIL, RCPT and DATA too, so one call bounds a whole session (a health
-		 * check, a test). To keep the RFC 5321 values for those, or give them others, call
-		 * {@link #greetingTimeout}, {@link #mailTimeout}, {@link #rcptTimeout} and {@link #dataInitiationTimeout}
-		 * after this method.
+		 * How long a command's whole reply may take, from the command until its last
+		 * line: a server that trickles a byte at a time is cut off here too. Sets the
+		 * timeout of every reply but the one to the message data: the greeting, MAIL,
+		 * RCPT and DATA too, so one call bounds a whole session (a health check, a test).
+		 * To keep the RFC 5321 values for those, or give them others, call
+		 * {@link #greetingTimeout}, {@link #mailTimeout}, {@link #rcptTimeout} and
+		 * {@link #dataInitiationTimeout} after this method.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */
@@ -590,8 +599,9 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * How long the reply to the final "." (or to the last BDAT chunk) may take (RFC 5321 4.5.3.2.6: at least
-		 * 10 min, as the server may be filtering or delivering the message meanwhile).
+		 * How long the reply to the final "." (or to the last BDAT chunk) may take (RFC
+		 * 5321 4.5.3.2.6: at least 10 min, as the server may be filtering or delivering
+		 * the message meanwhile).
 		 * @param timeout the timeout
 		 * @return this builder
 		 */
@@ -601,8 +611,8 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * How long one write may block (a server that stops reading); RFC 5321 4.5.3.2.5 gives each data block at
-		 * least 3 min.
+		 * How long one write may block (a server that stops reading); RFC 5321 4.5.3.2.5
+		 * gives each data block at least 3 min.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */
@@ -612,7 +622,8 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * Receives one line per notable step (connected, TLS, authenticated, message accepted, failures).
+		 * Receives one line per notable step (connected, TLS, authenticated, message
+		 * accepted, failures).
 		 * @param infoLog the consumer
 		 * @return this builder
 		 */
@@ -622,7 +633,8 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * Receives the protocol transcript, AUTH payloads masked and message data summarised.
+		 * Receives the protocol transcript, AUTH payloads masked and message data
+		 * summarised.
 		 * @param debugLog the consumer
 		 * @return this builder
 		 */
@@ -637,8 +649,9 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * Test mode (the seed's {@code test(true)}): no network at all; the commands and data that would be sent
-		 * are recorded instead, and every command is answered as a well-behaved server would.
+		 * Test mode (the seed's {@code test(true)}): no network at all; the commands and
+		 * data that would be sent are recorded instead, and every command is answered as
+		 * a well-behaved server would.
 		 * @param testMode whether to stay off the network
 		 * @return this builder
 		 */
@@ -648,8 +661,9 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * Send a message only if every recipient is accepted. Off by default: the message goes to the accepted
-		 * recipients and the rejected ones are reported in the {@link SendResult}.
+		 * Send a message only if every recipient is accepted. Off by default: the message
+		 * goes to the accepted recipients and the rejected ones are reported in the
+		 * {@link SendResult}.
 		 * @param requireAllRecipients whether one rejected recipient stops the message
 		 * @return this builder
 		 */
@@ -659,8 +673,9 @@ public final class ConnectionSettings {
 		}
 
 		/**
-		 * Send message data with BDAT (RFC 3030 CHUNKING) where the server offers it: the data goes in counted
-		 * chunks, with no dot-stuffing and no scanning for the end. Off by default; DATA works everywhere.
+		 * Send message data with BDAT (RFC 3030 CHUNKING) where the server offers it: the
+		 * data goes in counted chunks, with no dot-stuffing and no scanning for the end.
+		 * Off by default; DATA works everywhere.
 		 * @param chunking whether to use BDAT when offered
 		 * @return this builder
 		 */

@@ -4,12 +4,13 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Delivery status notification requests (RFC 3461), sent with MAIL FROM and RCPT TO when the server offers DSN
- * (and left out, with an info log line, when it does not).
+ * Delivery status notification requests (RFC 3461), sent with MAIL FROM and RCPT TO when
+ * the server offers DSN (and left out, with an info log line, when it does not).
  *
- * @param ret how much of the message a bounce returns, or {@code null} for the server's choice
- * @param envelopeId an identifier the bounce will quote (printable ASCII, at most 100 characters), or
- * {@code null}
+ * @param ret how much of the message a bounce returns, or {@code null} for the server's
+ * choice
+ * @param envelopeId an identifier the bounce will quote (printable ASCII, at most 100
+ * characters), or {@code null}
  * @param notifyOn when to notify, for every recipient; empty for the server's default
  */
 public record DsnOptions(Ret ret, String envelopeId, Set<Notify> notifyOn) {

@@ -16,8 +16,8 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
 	private static final Pattern PREFIX = Pattern.compile("^([245])\\.(\\d{1,3})\\.(\\d{1,3})(?: |$)");
 
 	/**
-	 * Reads an enhanced status code from the start of a reply's text, if the text has one whose class matches the
-	 * reply code's.
+	 * Reads an enhanced status code from the start of a reply's text, if the text has one
+	 * whose class matches the reply code's.
 	 * @param replyCode the three-digit reply code
 	 * @param text the text after the reply code
 	 * @return the code, if present and consistent

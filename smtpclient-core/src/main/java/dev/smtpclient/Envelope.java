@@ -9,9 +9,10 @@ import java.util.Map;
 import dev.smtpclient.internal.protocol.WireText;
 
 /**
- * The SMTP envelope: the reverse path (MAIL FROM) and the forward paths (RCPT TO), as bare addresses
- * ({@code user@example.com}, no display name, no angle brackets). Recipients are de-duplicated (the domain
- * compared without case, the local part exactly).
+ * The SMTP envelope: the reverse path (MAIL FROM) and the forward paths (RCPT TO), as
+ * bare addresses ({@code user@example.com}, no display name, no angle brackets).
+ * Recipients are de-duplicated (the domain compared without case, the local part
+ * exactly).
  */
 public final class Envelope {
 
@@ -46,7 +47,8 @@ public final class Envelope {
 
 	/**
 	 * Creates an envelope.
-	 * @param sender the sender address, or an empty string for the null reverse path ({@code MAIL FROM:<>})
+	 * @param sender the sender address, or an empty string for the null reverse path
+	 * ({@code MAIL FROM:<>})
 	 * @param recipients the recipients (To, Cc and Bcc together)
 	 * @return the envelope
 	 * @throws InvalidInputException if an address is malformed or there is no recipient
@@ -79,8 +81,9 @@ public final class Envelope {
 	}
 
 	/**
-	 * A structural check of an addr-spec for the envelope: enough to keep the command line well-formed. Full RFC
-	 * 5322 parsing of header addresses belongs to the message layer.
+	 * A structural check of an addr-spec for the envelope: enough to keep the command
+	 * line well-formed. Full RFC 5322 parsing of header addresses belongs to the message
+	 * layer.
 	 */
 	static void checkMailbox(String field, String address) {
 		WireText.requireNoControls(field, address);
@@ -123,7 +126,8 @@ public final class Envelope {
 	}
 
 	/**
-	 * Whether any address has non-ASCII characters, which needs the server's SMTPUTF8 extension.
+	 * Whether any address has non-ASCII characters, which needs the server's SMTPUTF8
+	 * extension.
 	 * @return whether SMTPUTF8 is needed
 	 */
 	public boolean needsSmtpUtf8() {

@@ -1,8 +1,8 @@
 package dev.smtpclient;
 
 /**
- * Input that must not reach the wire: a control character in an address or command argument, a malformed
- * address or URL. Raised before anything is sent.
+ * Input that must not reach the wire: a control character in an address or command
+ * argument, a malformed address or URL. Raised before anything is sent.
  */
 public class InvalidInputException extends IllegalArgumentException {
 
@@ -14,7 +14,8 @@ public class InvalidInputException extends IllegalArgumentException {
 	}
 
 	/**
-	 * The name of the offending field (for example {@code "recipient"} or {@code "url.password"}).
+	 * The name of the offending field (for example {@code "recipient"} or
+	 * {@code "url.password"}).
 	 * @return the field
 	 */
 	public String field() {

@@ -6,19 +6,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 /**
- * The bytes of a message (headers and body) as it is handed to the server after DATA. Line endings may be CRLF, LF
- * or CR: the engine writes CRLF and dot-stuffs on the way out, so content never needs to do either.
+ * The bytes of a message (headers and body) as it is handed to the server after DATA.
+ * Line endings may be CRLF, LF or CR: the engine writes CRLF and dot-stuffs on the way
+ * out, so content never needs to do either.
  * <p>
- * No line may be longer than 998 octets (RFC 5322 2.1.1): relays break such lines and signatures over them fail.
- * {@link #ofBytes(byte[])} and {@link #ofString(String)} refuse them up front. Content written by another
- * implementation is checked as it is written: at the first line over the limit the engine stops, never writes the
- * end of the data (so the server cannot deliver anything), closes the connection and throws
+ * No line may be longer than 998 octets (RFC 5322 2.1.1): relays break such lines and
+ * signatures over them fail. {@link #ofBytes(byte[])} and {@link #ofString(String)}
+ * refuse them up front. Content written by another implementation is checked as it is
+ * written: at the first line over the limit the engine stops, never writes the end of the
+ * data (so the server cannot deliver anything), closes the connection and throws
  * {@link InvalidInputException}.
  */
 public interface MessageContent {
 
 	/**
-	 * Writes the content. May be called more than once (a retry), and must write the same bytes each time.
+	 * Writes the content. May be called more than once (a retry), and must write the same
+	 * bytes each time.
 	 * @param out the stream to write to; not to be closed
 	 * @throws IOException when the content cannot be read
 	 */
@@ -39,8 +42,8 @@ public interface MessageContent {
 	boolean isEightBit();
 
 	/**
-	 * Whether the headers carry UTF-8 (internationalised addresses, or any octet above 127 in the header section),
-	 * which needs SMTPUTF8 (RFC 6531, RFC 6532).
+	 * Whether the headers carry UTF-8 (internationalised addresses, or any octet above
+	 * 127 in the header section), which needs SMTPUTF8 (RFC 6531, RFC 6532).
 	 * @return whether SMTPUTF8 is needed
 	 */
 	default boolean needsSmtpUtf8() {
@@ -48,10 +51,12 @@ public interface MessageContent {
 	}
 
 	/**
-	 * Content from ready-made bytes, for example a message written by another MIME library.
+	 * Content from ready-made bytes, for example a message written by another MIME
+	 * library.
 	 * @param bytes the message
 	 * @return the content
-	 * @throws InvalidInputException (field {@code content}) if a line is longer than 998 octets
+	 * @throws InvalidInputException (field {@code content}) if a line is longer than 998
+	 * octets
 	 */
 	static MessageContent ofBytes(byte[] bytes) {
 		return new ByteArrayContent(bytes);
@@ -61,7 +66,8 @@ public interface MessageContent {
 	 * Content from text, encoded as UTF-8.
 	 * @param message the message, headers and body
 	 * @return the content
-	 * @throws InvalidInputException (field {@code content}) if a line is longer than 998 octets in UTF-8
+	 * @throws InvalidInputException (field {@code content}) if a line is longer than 998
+	 * octets in UTF-8
 	 */
 	static MessageContent ofString(String message) {
 		return new ByteArrayContent(message.getBytes(StandardCharsets.UTF_8));

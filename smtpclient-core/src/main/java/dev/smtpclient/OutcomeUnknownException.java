@@ -1,9 +1,9 @@
 package dev.smtpclient;
 
 /**
- * The whole message was written, with its final ".", but no reply came (the connection broke or timed out). The
- * server may have accepted the message: sending it again may deliver it twice, so this is never retried
- * automatically.
+ * The whole message was written, with its final ".", but no reply came (the connection
+ * broke or timed out). The server may have accepted the message: sending it again may
+ * deliver it twice, so this is never retried automatically.
  */
 public class OutcomeUnknownException extends SmtpException {
 

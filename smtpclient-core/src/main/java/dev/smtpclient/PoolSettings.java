@@ -3,13 +3,15 @@ package dev.smtpclient;
 import java.time.Duration;
 
 /**
- * How a {@link SmtpClient} pools its connections. Immutable; start from {@link #builder()}.
+ * How a {@link SmtpClient} pools its connections. Immutable; start from
+ * {@link #builder()}.
  * <p>
- * Defaults: at most 8 connections, none kept open when idle, an idle connection closed after 60 s (servers
- * usually drop idle clients at 300 s, and some far sooner), every connection retired after 10 min give or take
- * 2.5% (so connections opened together do not all close together), at most 100 messages per connection, up to
- * 30 s to wait for a free connection, a NOOP before reusing a connection that has been idle for 10 s or more,
- * and housekeeping every 15 s.
+ * Defaults: at most 8 connections, none kept open when idle, an idle connection closed
+ * after 60 s (servers usually drop idle clients at 300 s, and some far sooner), every
+ * connection retired after 10 min give or take 2.5% (so connections opened together do
+ * not all close together), at most 100 messages per connection, up to 30 s to wait for a
+ * free connection, a NOOP before reusing a connection that has been idle for 10 s or
+ * more, and housekeeping every 15 s.
  *
  * @param maxSize the most connections open at once
  * @param minIdle connections the housekeeper keeps open and idle
@@ -17,7 +19,8 @@ import java.time.Duration;
  * @param maxLifetime how long a connection may live, before jitter
  * @param maxMessagesPerConnection messages after which a connection is retired
  * @param acquireTimeout how long a send waits for a free connection
- * @param validateAfterIdle idle time after which a connection is checked with NOOP before use
+ * @param validateAfterIdle idle time after which a connection is checked with NOOP before
+ * use
  * @param housekeepingInterval how often idle connections are checked
  */
 public record PoolSettings(int maxSize, int minIdle, Duration idleTimeout, Duration maxLifetime,
@@ -134,7 +137,8 @@ public record PoolSettings(int maxSize, int minIdle, Duration idleTimeout, Durat
 
 		public PoolSettings build() {
 			return new PoolSettings(this.maxSize, this.minIdle, this.idleTimeout, this.maxLifetime,
-					this.maxMessagesPerConnection, this.acquireTimeout, this.validateAfterIdle, this.housekeepingInterval);
+					this.maxMessagesPerConnection, this.acquireTimeout, this.validateAfterIdle,
+					this.housekeepingInterval);
 		}
 
 	}

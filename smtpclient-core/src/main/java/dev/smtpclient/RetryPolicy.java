@@ -3,9 +3,10 @@ package dev.smtpclient;
 import java.time.Duration;
 
 /**
- * When a send is tried again. Only failures that left the message undelivered for sure are retried: 4xx replies
- * and lost or timed-out connections before the end of the message. A connection lost after the final "." is
- * {@link OutcomeUnknownException} and never retried, since the server may have taken the message.
+ * When a send is tried again. Only failures that left the message undelivered for sure
+ * are retried: 4xx replies and lost or timed-out connections before the end of the
+ * message. A connection lost after the final "." is {@link OutcomeUnknownException} and
+ * never retried, since the server may have taken the message.
  *
  * @param maxAttempts attempts in all, 1 meaning no retry
  * @param initialBackoff the wait before the second attempt
@@ -32,7 +33,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
 	}
 
 	/**
-	 * Up to {@code maxAttempts} attempts, waiting 1 s, 2 s, 4 s ... at most 30 s between them.
+	 * Up to {@code maxAttempts} attempts, waiting 1 s, 2 s, 4 s ... at most 30 s between
+	 * them.
 	 * @param maxAttempts attempts in all
 	 * @return the policy
 	 */

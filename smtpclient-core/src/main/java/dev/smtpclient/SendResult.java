@@ -40,7 +40,8 @@ public record SendResult(String sender, List<RecipientResult> recipients, SmtpRe
 	}
 
 	/**
-	 * The queue id in the final reply, when the server reports one in the usual "queued as ID" form.
+	 * The queue id in the final reply, when the server reports one in the usual "queued
+	 * as ID" form.
 	 * @return the queue id
 	 */
 	public Optional<String> queueId() {

@@ -10,8 +10,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * What a server said it supports in its EHLO reply. Keywords are matched exactly and without case, never as
- * substrings: a greeting line that mentions "STARTTLS" in passing does not count.
+ * What a server said it supports in its EHLO reply. Keywords are matched exactly and
+ * without case, never as substrings: a greeting line that mentions "STARTTLS" in passing
+ * does not count.
  */
 public final class ServerCapabilities {
 
@@ -35,8 +36,9 @@ public final class ServerCapabilities {
 	}
 
 	/**
-	 * Parses an EHLO reply: the first line is the server's name, each further line a keyword and its parameters.
-	 * Blank lines (some servers end with a bare "250 ") and lines that are not keywords are ignored.
+	 * Parses an EHLO reply: the first line is the server's name, each further line a
+	 * keyword and its parameters. Blank lines (some servers end with a bare "250 ") and
+	 * lines that are not keywords are ignored.
 	 * @param ehloReply the reply
 	 * @return the capabilities
 	 */
@@ -49,7 +51,8 @@ public final class ServerCapabilities {
 				continue;
 			}
 			String keyword = words[0].toUpperCase(Locale.ROOT);
-			// "AUTH=LOGIN PLAIN" is an old Microsoft spelling of the AUTH line; treat it as the same.
+			// "AUTH=LOGIN PLAIN" is an old Microsoft spelling of the AUTH line; treat it
+			// as the same.
 			if (keyword.startsWith("AUTH=")) {
 				List<String> params = new java.util.ArrayList<>();
 				params.add(words[0].substring(5));
@@ -155,7 +158,8 @@ public final class ServerCapabilities {
 	}
 
 	/**
-	 * The SIZE limit in octets. Empty when SIZE is not offered or offered with no (or a zero) limit.
+	 * The SIZE limit in octets. Empty when SIZE is not offered or offered with no (or a
+	 * zero) limit.
 	 * @return the limit
 	 */
 	public OptionalLong maxSize() {

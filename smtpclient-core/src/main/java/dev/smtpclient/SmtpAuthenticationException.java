@@ -1,7 +1,8 @@
 package dev.smtpclient;
 
 /**
- * Authentication failed or was refused before it started (no common mechanism, no TLS). Holds no credentials.
+ * Authentication failed or was refused before it started (no common mechanism, no TLS).
+ * Holds no credentials.
  */
 public class SmtpAuthenticationException extends SmtpException {
 

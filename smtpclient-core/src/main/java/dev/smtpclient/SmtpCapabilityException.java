@@ -1,7 +1,8 @@
 package dev.smtpclient;
 
 /**
- * The message needs something the server does not offer (SMTPUTF8, 8BITMIME) or exceeds its SIZE limit. Raised before MAIL FROM, so nothing was sent.
+ * The message needs something the server does not offer (SMTPUTF8, 8BITMIME) or exceeds
+ * its SIZE limit. Raised before MAIL FROM, so nothing was sent.
  */
 public class SmtpCapabilityException extends SmtpException {
 

@@ -21,12 +21,12 @@ import dev.smtpclient.internal.session.CompositeEventListener;
 import dev.smtpclient.internal.session.Session;
 
 /**
- * A thread-safe SMTP client that keeps a pool of connections, each greeted, secured and authenticated once and
- * then reused for many messages.
+ * A thread-safe SMTP client that keeps a pool of connections, each greeted, secured and
+ * authenticated once and then reused for many messages.
  * <p>
- * {@code SmtpClient.create("esmtptls://user:secret@smtp.example.com")} gives a client with the defaults; use
- * {@link #builder(String)} for everything else. Close it when done: {@link #close()} ends every connection with
- * QUIT.
+ * {@code SmtpClient.create("esmtptls://user:secret@smtp.example.com")} gives a client
+ * with the defaults; use {@link #builder(String)} for everything else. Close it when
+ * done: {@link #close()} ends every connection with QUIT.
  */
 public final class SmtpClient implements AutoCloseable {
 
@@ -65,8 +65,7 @@ public final class SmtpClient implements AutoCloseable {
 				this.connectionSettings.debugLog());
 		Clock clock = builder.clock();
 		this.clock = clock;
-		this.pool = new ConnectionPool(this.poolSettings, () -> Session.open(this.connectionSettings), clock,
-				events);
+		this.pool = new ConnectionPool(this.poolSettings, () -> Session.open(this.connectionSettings), clock, events);
 		if (builder.executor() != null) {
 			this.executor = builder.executor();
 			this.ownedExecutor = null;
@@ -128,8 +127,10 @@ public final class SmtpClient implements AutoCloseable {
 				return sendOnce(envelope, content).withAttempts(attempt);
 			}
 			catch (StaleConnectionException stale) {
-				// a reused connection the server had dropped while it sat idle: the message never left, so it
-				// goes again at once on another connection, whatever the retry policy (bounded by the pool size),
+				// a reused connection the server had dropped while it sat idle: the
+				// message never left, so it
+				// goes again at once on another connection, whatever the retry policy
+				// (bounded by the pool size),
 				// and with the rate limiter's permit it already holds
 				if (++staleRetries > this.poolSettings.maxSize() || this.closed.get()) {
 					throw stale.failure;
@@ -154,7 +155,8 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a {@link dev.smtpclient.message.Message} as it is now (a snapshot: later changes do not affect it).
+	 * Sends a {@link dev.smtpclient.message.Message} as it is now (a snapshot: later
+	 * changes do not affect it).
 	 * @param message the message
 	 * @return the result
 	 */
@@ -163,7 +165,8 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Alias of {@link #send(dev.smtpclient.message.Message)}, kept for users coming from Qore.
+	 * Alias of {@link #send(dev.smtpclient.message.Message)}, kept for users coming from
+	 * Qore.
 	 * @param message the message
 	 * @return the result
 	 */
@@ -202,7 +205,8 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Signs the content when DKIM is configured: once, before any attempt, so every attempt sends the same bytes.
+	 * Signs the content when DKIM is configured: once, before any attempt, so every
+	 * attempt sends the same bytes.
 	 */
 	private MessageContent prepare(MessageContent content) {
 		if (this.dkimSigner == null) {
@@ -217,9 +221,10 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Whether a failure shows the server had closed the connection while it sat idle: at MAIL, the first command of
-	 * the transaction, the connection broke at once (I/O error or 421), so nothing was delivered. A timeout is no
-	 * sign of that: it is a slow server, and sending again at once would only load it more.
+	 * Whether a failure shows the server had closed the connection while it sat idle: at
+	 * MAIL, the first command of the transaction, the connection broke at once (I/O error
+	 * or 421), so nothing was delivered. A timeout is no sign of that: it is a slow
+	 * server, and sending again at once would only load it more.
 	 */
 	private static boolean isStale(SmtpException failure, Session connection) {
 		if (connection.isUsable() || failure.phase() != SmtpPhase.MAIL || failure instanceof SmtpTimeoutException) {
@@ -251,9 +256,10 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a batch over the pool and waits for all of it. Up to the pool's size of connections work through the
-	 * batch at once, each sending message after message; where the server offers PIPELINING, each message's
-	 * commands travel in the same write as the previous message's data. A message that fails in a way the retry
+	 * Sends a batch over the pool and waits for all of it. Up to the pool's size of
+	 * connections work through the batch at once, each sending message after message;
+	 * where the server offers PIPELINING, each message's commands travel in the same
+	 * write as the previous message's data. A message that fails in a way the retry
 	 * policy allows is tried again on its own.
 	 * @param mails the messages
 	 * @return one outcome per message, in order
@@ -261,12 +267,13 @@ public final class SmtpClient implements AutoCloseable {
 	public List<SendOutcome> sendAll(List<? extends Mail> mails) {
 		requireOpen();
 		return new BatchSender(new BatchSender.Context(this.pool, this.poolSettings, this.retryPolicy, this.rateLimiter,
-				this.executor, this.clock, this.dkimSigner != null, this::prepare, this::send), mails).run();
+				this.executor, this.clock, this.dkimSigner != null, this::prepare, this::send), mails)
+			.run();
 	}
 
 	/**
-	 * Opens and handshakes one connection now, so configuration errors show at start-up rather than at the first
-	 * send. Kept for users coming from Qore.
+	 * Opens and handshakes one connection now, so configuration errors show at start-up
+	 * rather than at the first send. Kept for users coming from Qore.
 	 * @throws SmtpException when the connection cannot be opened
 	 */
 	public void connect() {
@@ -275,14 +282,16 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the idle connections. The client stays usable. Kept for users coming from Qore.
+	 * Closes the idle connections. The client stays usable. Kept for users coming from
+	 * Qore.
 	 */
 	public void disconnect() {
 		this.pool.closeIdle();
 	}
 
 	/**
-	 * Whether a connection is open (always true in test mode). Kept for users coming from Qore.
+	 * Whether a connection is open (always true in test mode). Kept for users coming from
+	 * Qore.
 	 * @return whether connected
 	 */
 	public boolean isConnected() {
@@ -298,7 +307,8 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * One round of the housekeeper now: close idle and expired connections, open up to the minimum idle.
+	 * One round of the housekeeper now: close idle and expired connections, open up to
+	 * the minimum idle.
 	 */
 	void housekeep() {
 		this.pool.housekeep();
@@ -317,8 +327,8 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the client: no new sends, sends under way may finish for a few seconds, then every connection ends
-	 * with QUIT. Idempotent.
+	 * Closes the client: no new sends, sends under way may finish for a few seconds, then
+	 * every connection ends with QUIT. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -326,11 +336,13 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the client gracefully: from now on new sends are refused, sends under way (and those already
-	 * waiting for a connection) get up to the grace to finish, then every idle connection ends with QUIT and a
-	 * connection still lent ends when its send returns. Idempotent: a second call returns at once.
+	 * Closes the client gracefully: from now on new sends are refused, sends under way
+	 * (and those already waiting for a connection) get up to the grace to finish, then
+	 * every idle connection ends with QUIT and a connection still lent ends when its send
+	 * returns. Idempotent: a second call returns at once.
 	 * @param grace the longest wait for sends under way
-	 * @return whether every send under way finished within the grace ({@code false} also when already closed)
+	 * @return whether every send under way finished within the grace ({@code false} also
+	 * when already closed)
 	 */
 	public boolean close(Duration grace) {
 		if (!this.closed.compareAndSet(false, true)) {
@@ -359,8 +371,8 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * The default executor for async sends: virtual threads where the JVM has them (21+), otherwise a pool of
-	 * daemon threads as large as the connection pool.
+	 * The default executor for async sends: virtual threads where the JVM has them (21+),
+	 * otherwise a pool of daemon threads as large as the connection pool.
 	 */
 	static final class Executors {
 

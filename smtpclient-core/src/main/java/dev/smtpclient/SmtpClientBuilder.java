@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
- * Builds a {@link SmtpClient}: the URL plus every connection and pool setting. Not thread-safe; the client it
- * builds is, and its configuration cannot change.
+ * Builds a {@link SmtpClient}: the URL plus every connection and pool setting. Not
+ * thread-safe; the client it builds is, and its configuration cannot change.
  */
 public final class SmtpClientBuilder {
 
@@ -184,7 +184,8 @@ public final class SmtpClientBuilder {
 	}
 
 	/**
-	 * Test mode (the seed's {@code test(true)}): no network; see {@link ConnectionSettings.Builder#testMode}.
+	 * Test mode (the seed's {@code test(true)}): no network; see
+	 * {@link ConnectionSettings.Builder#testMode}.
 	 * @param testMode whether to stay off the network
 	 * @return this builder
 	 */
@@ -224,8 +225,9 @@ public final class SmtpClientBuilder {
 	}
 
 	/**
-	 * A limiter of the application's own, one permit per message, in place of {@link #rateLimit(double)}: for
-	 * example a budget shared by every instance of the application.
+	 * A limiter of the application's own, one permit per message, in place of
+	 * {@link #rateLimit(double)}: for example a budget shared by every instance of the
+	 * application.
 	 * @param rateLimiter the limiter, or {@code null} for the local one
 	 * @return this builder
 	 */
@@ -235,9 +237,9 @@ public final class SmtpClientBuilder {
 	}
 
 	/**
-	 * The executor of {@link SmtpClient#sendAsync} and {@link SmtpClient#sendAll}; by default virtual threads on
-	 * Java 21+, else a pool of daemon threads the size of the connection pool. An executor given here is not shut
-	 * down by the client.
+	 * The executor of {@link SmtpClient#sendAsync} and {@link SmtpClient#sendAll}; by
+	 * default virtual threads on Java 21+, else a pool of daemon threads the size of the
+	 * connection pool. An executor given here is not shut down by the client.
 	 * @param executor the executor
 	 * @return this builder
 	 */
@@ -257,8 +259,8 @@ public final class SmtpClientBuilder {
 	}
 
 	/**
-	 * Whether a background thread evicts idle and expired connections (on by default). Off, expired connections
-	 * are still never used: they are closed when next borrowed.
+	 * Whether a background thread evicts idle and expired connections (on by default).
+	 * Off, expired connections are still never used: they are closed when next borrowed.
 	 * @param housekeeping whether to run the housekeeper
 	 * @return this builder
 	 */

@@ -6,12 +6,12 @@ import java.util.Optional;
 import dev.smtpclient.internal.session.Session;
 
 /**
- * One SMTP session on one connection: opened, greeted, upgraded to TLS and authenticated once, then used for any
- * number of messages, one after another. Not thread-safe: one thread at a time (the pooled client hands each
- * connection to one thread).
+ * One SMTP session on one connection: opened, greeted, upgraded to TLS and authenticated
+ * once, then used for any number of messages, one after another. Not thread-safe: one
+ * thread at a time (the pooled client hands each connection to one thread).
  * <p>
- * A connection that saw a 421 reply, an I/O error, a timeout or a protocol error is closed and can never be used
- * again ({@link #isUsable()} is false).
+ * A connection that saw a 421 reply, an I/O error, a timeout or a protocol error is
+ * closed and can never be used again ({@link #isUsable()} is false).
  */
 public final class SmtpConnection implements AutoCloseable {
 
@@ -22,8 +22,8 @@ public final class SmtpConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Connects and performs the handshake: greeting, EHLO (or HELO), STARTTLS and EHLO again as the TLS policy
-	 * asks, and AUTH when credentials are configured.
+	 * Connects and performs the handshake: greeting, EHLO (or HELO), STARTTLS and EHLO
+	 * again as the TLS policy asks, and AUTH when credentials are configured.
 	 * @param settings the settings
 	 * @return the open connection, ready for mail
 	 * @throws SmtpException when any step fails; the connection is closed then
@@ -33,15 +33,18 @@ public final class SmtpConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Sends one message: MAIL FROM, RCPT TO for each recipient, DATA, the content and the final ".". Commands are
-	 * pipelined when the server offers PIPELINING.
+	 * Sends one message: MAIL FROM, RCPT TO for each recipient, DATA, the content and the
+	 * final ".". Commands are pipelined when the server offers PIPELINING.
 	 * @param envelope the sender and recipients
 	 * @param content the message
 	 * @return the result, with every recipient's reply and the final reply
-	 * @throws SmtpRecipientsRejectedException when no recipient (or, if required, not every one) was accepted
+	 * @throws SmtpRecipientsRejectedException when no recipient (or, if required, not
+	 * every one) was accepted
 	 * @throws SmtpReplyException when the server refused the message
-	 * @throws SmtpCapabilityException when the message needs an extension the server lacks, before anything is sent
-	 * @throws OutcomeUnknownException when the message was written in full but no reply came
+	 * @throws SmtpCapabilityException when the message needs an extension the server
+	 * lacks, before anything is sent
+	 * @throws OutcomeUnknownException when the message was written in full but no reply
+	 * came
 	 */
 	public SendResult send(Envelope envelope, MessageContent content) {
 		return this.session.send(envelope, content);
@@ -49,7 +52,8 @@ public final class SmtpConnection implements AutoCloseable {
 
 	/**
 	 * Sends a message: its envelope (sender, To, Cc and Bcc) and its content.
-	 * @param mail the message, for example a {@link dev.smtpclient.message.ComposedMessage}
+	 * @param mail the message, for example a
+	 * {@link dev.smtpclient.message.ComposedMessage}
 	 * @return the result
 	 */
 	public SendResult send(Mail mail) {
@@ -72,7 +76,8 @@ public final class SmtpConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Ends the session politely (QUIT, waiting briefly for the reply) and closes the connection. Idempotent.
+	 * Ends the session politely (QUIT, waiting briefly for the reply) and closes the
+	 * connection. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -87,7 +92,8 @@ public final class SmtpConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the connection can carry another message: open, and no failure that leaves its state unknown.
+	 * Whether the connection can carry another message: open, and no failure that leaves
+	 * its state unknown.
 	 * @return whether the connection is usable
 	 */
 	public boolean isUsable() {

@@ -1,7 +1,8 @@
 package dev.smtpclient;
 
 /**
- * The connection could not be opened, or was lost before the message was handed over. The connection is closed.
+ * The connection could not be opened, or was lost before the message was handed over. The
+ * connection is closed.
  */
 public class SmtpConnectionException extends SmtpException {
 

@@ -10,13 +10,15 @@ import java.util.List;
 import dev.smtpclient.internal.session.CompositeEventListener;
 
 /**
- * Instrumentation of connections: look-ups, connects, TLS, bytes, commands and replies, messages. Every method
- * does nothing by default; override the ones you need. Start events are paired with an end or a failure.
+ * Instrumentation of connections: look-ups, connects, TLS, bytes, commands and replies,
+ * messages. Every method does nothing by default; override the ones you need. Start
+ * events are paired with an end or a failure.
  * <p>
- * Called on the thread doing the work, so keep methods fast. A listener that throws never breaks a send: the
- * exception is reported to the debug log and ignored. Several listeners are combined with
- * {@link #composite(SmtpEventListener...)}. No event carries a password, token or AUTH payload; the
- * commands are reported by verb only, so no address reaches a listener through them either.
+ * Called on the thread doing the work, so keep methods fast. A listener that throws never
+ * breaks a send: the exception is reported to the debug log and ignored. Several
+ * listeners are combined with {@link #composite(SmtpEventListener...)}. No event carries
+ * a password, token or AUTH payload; the commands are reported by verb only, so no
+ * address reaches a listener through them either.
  */
 public interface SmtpEventListener {
 
@@ -27,8 +29,9 @@ public interface SmtpEventListener {
 	};
 
 	/**
-	 * Combines listeners into one that calls each in turn. Each is shielded from the others: one that throws has its
-	 * failure logged, and the next is still called. Nested composites are flattened and {@link #NONE} is left out.
+	 * Combines listeners into one that calls each in turn. Each is shielded from the
+	 * others: one that throws has its failure logged, and the next is still called.
+	 * Nested composites are flattened and {@link #NONE} is left out.
 	 * @param listeners the listeners, called in this order
 	 * @return one listener for all, {@link #NONE} when none is given
 	 */
@@ -37,7 +40,8 @@ public interface SmtpEventListener {
 	}
 
 	/**
-	 * Combines listeners into one that calls each in turn; see {@link #composite(SmtpEventListener...)}.
+	 * Combines listeners into one that calls each in turn; see
+	 * {@link #composite(SmtpEventListener...)}.
 	 * @param listeners the listeners, called in this order
 	 * @return one listener for all, {@link #NONE} when none is given
 	 */
@@ -79,7 +83,8 @@ public interface SmtpEventListener {
 	}
 
 	/**
-	 * A command was written. Only the verb is given ({@code MAIL}, {@code AUTH}, ...), never its arguments.
+	 * A command was written. Only the verb is given ({@code MAIL}, {@code AUTH}, ...),
+	 * never its arguments.
 	 * @param connection the connection
 	 * @param verb the command verb
 	 */
@@ -110,8 +115,8 @@ public interface SmtpEventListener {
 	}
 
 	/**
-	 * The pool of a {@link SmtpClient} changed: a connection was lent, returned, opened or closed, or a send
-	 * started or stopped waiting.
+	 * The pool of a {@link SmtpClient} changed: a connection was lent, returned, opened
+	 * or closed, or a send started or stopped waiting.
 	 * @param stats the pool now
 	 */
 	default void poolChanged(PoolStats stats) {

@@ -3,7 +3,8 @@ package dev.smtpclient;
 import java.util.Optional;
 
 /**
- * The root of every failure this client reports. Never holds a password, token or AUTH payload.
+ * The root of every failure this client reports. Never holds a password, token or AUTH
+ * payload.
  */
 public class SmtpException extends RuntimeException {
 
@@ -23,7 +24,8 @@ public class SmtpException extends RuntimeException {
 	 * A failure that the server's reply shows.
 	 * @param phase where in the session the failure happened
 	 * @param message the message
-	 * @param reply the server's reply, or {@code null} when no reply is at the root of the failure
+	 * @param reply the server's reply, or {@code null} when no reply is at the root of
+	 * the failure
 	 * @param cause the cause, or {@code null}
 	 */
 	protected SmtpException(SmtpPhase phase, String message, SmtpReply reply, Throwable cause) {
@@ -41,8 +43,9 @@ public class SmtpException extends RuntimeException {
 	}
 
 	/**
-	 * The server's reply that the failure stems from: a refused command, credentials or STARTTLS. Empty when the
-	 * failure is not a reply (a lost connection, a timeout, bad input).
+	 * The server's reply that the failure stems from: a refused command, credentials or
+	 * STARTTLS. Empty when the failure is not a reply (a lost connection, a timeout, bad
+	 * input).
 	 * @return the reply, if any
 	 */
 	public Optional<SmtpReply> reply() {
@@ -50,8 +53,9 @@ public class SmtpException extends RuntimeException {
 	}
 
 	/**
-	 * Whether trying again later may succeed (a 4xx reply, a timeout, a lost connection before the message was
-	 * handed over). Permanent failures (5xx replies, bad input, certificate errors) return {@code false}.
+	 * Whether trying again later may succeed (a 4xx reply, a timeout, a lost connection
+	 * before the message was handed over). Permanent failures (5xx replies, bad input,
+	 * certificate errors) return {@code false}.
 	 * @return whether the failure is transient
 	 */
 	public boolean isTransient() {

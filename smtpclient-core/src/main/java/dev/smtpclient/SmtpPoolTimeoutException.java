@@ -3,7 +3,8 @@ package dev.smtpclient;
 import java.time.Duration;
 
 /**
- * No connection became free in time: every connection was busy and the pool was at its maximum size.
+ * No connection became free in time: every connection was busy and the pool was at its
+ * maximum size.
  */
 public class SmtpPoolTimeoutException extends SmtpException {
 

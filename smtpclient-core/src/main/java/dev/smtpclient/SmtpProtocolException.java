@@ -1,7 +1,8 @@
 package dev.smtpclient;
 
 /**
- * The server broke the protocol (a malformed or oversized reply, a reply that does not belong). The connection is closed.
+ * The server broke the protocol (a malformed or oversized reply, a reply that does not
+ * belong). The connection is closed.
  */
 public class SmtpProtocolException extends SmtpException {
 

@@ -3,8 +3,8 @@ package dev.smtpclient;
 import java.util.List;
 
 /**
- * The server rejected recipients, so the message was not sent: all of them were rejected, or some were and the
- * connection requires every recipient to be accepted.
+ * The server rejected recipients, so the message was not sent: all of them were rejected,
+ * or some were and the connection requires every recipient to be accepted.
  */
 public class SmtpRecipientsRejectedException extends SmtpReplyException {
 
@@ -16,15 +16,19 @@ public class SmtpRecipientsRejectedException extends SmtpReplyException {
 	}
 
 	private static SmtpReply firstRejection(List<RecipientResult> recipients) {
-		return recipients.stream().filter((recipient) -> !recipient.accepted()).findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("no recipient was rejected"))
-				.reply();
+		return recipients.stream()
+			.filter((recipient) -> !recipient.accepted())
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no recipient was rejected"))
+			.reply();
 	}
 
 	private static String describe(List<RecipientResult> recipients) {
 		long rejected = recipients.stream().filter((recipient) -> !recipient.accepted()).count();
 		return rejected + " of " + recipients.size() + " recipients rejected, message not sent: "
-				+ recipients.stream().filter((recipient) -> !recipient.accepted()).map(RecipientResult::toString)
+				+ recipients.stream()
+					.filter((recipient) -> !recipient.accepted())
+					.map(RecipientResult::toString)
 					.toList();
 	}
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 import dev.smtpclient.internal.protocol.LogText;
 
 /**
- * One complete server reply: its code and its lines of text (without the code and separator).
+ * One complete server reply: its code and its lines of text (without the code and
+ * separator).
  */
 public final class SmtpReply {
 

@@ -24,8 +24,8 @@ public class SmtpReplyException extends SmtpException {
 	}
 
 	static String describe(SmtpPhase phase, SmtpReply reply) {
-		String kind = reply.isTransientFailure() ? "transient failure" : reply.isPermanentFailure()
-				? "permanent failure" : "unexpected reply";
+		String kind = reply.isTransientFailure() ? "transient failure"
+				: reply.isPermanentFailure() ? "permanent failure" : "unexpected reply";
 		return phase + " failed (" + kind + "): " + reply;
 	}
 

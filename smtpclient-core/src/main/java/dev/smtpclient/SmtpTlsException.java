@@ -1,7 +1,8 @@
 package dev.smtpclient;
 
 /**
- * TLS could not be set up as the policy demands: STARTTLS missing or refused, a failed handshake, a certificate that does not verify.
+ * TLS could not be set up as the policy demands: STARTTLS missing or refused, a failed
+ * handshake, a certificate that does not verify.
  */
 public class SmtpTlsException extends SmtpException {
 
@@ -22,7 +23,8 @@ public class SmtpTlsException extends SmtpException {
 	}
 
 	/**
-	 * Transient only when the server refused STARTTLS with a 4xx reply (for example 454 or 421).
+	 * Transient only when the server refused STARTTLS with a 4xx reply (for example 454
+	 * or 421).
 	 */
 	@Override
 	public boolean isTransient() {

@@ -13,12 +13,14 @@ import dev.smtpclient.internal.protocol.LogText;
 import dev.smtpclient.internal.protocol.WireText;
 
 /**
- * A parsed {@code scheme://[user:password@]host[:port]} URL, the one-line configuration of a client.
+ * A parsed {@code scheme://[user:password@]host[:port]} URL, the one-line configuration
+ * of a client.
  * <p>
- * Schemes and their defaults: {@code smtp} (25, STARTTLS when offered), {@code smtps} (465, implicit TLS),
- * {@code smtptls} (25, STARTTLS required), {@code esmtp} (587, STARTTLS when offered), {@code esmtptls} (587,
- * STARTTLS required), {@code esmtps} (465, implicit TLS). User and password are percent-decoded, so a user
- * {@code me@example.com} is written {@code me%40example.com}. {@link #toString()} never shows the password.
+ * Schemes and their defaults: {@code smtp} (25, STARTTLS when offered), {@code smtps}
+ * (465, implicit TLS), {@code smtptls} (25, STARTTLS required), {@code esmtp} (587,
+ * STARTTLS when offered), {@code esmtptls} (587, STARTTLS required), {@code esmtps} (465,
+ * implicit TLS). User and password are percent-decoded, so a user {@code me@example.com}
+ * is written {@code me%40example.com}. {@link #toString()} never shows the password.
  */
 public final class SmtpUrl {
 
@@ -44,7 +46,8 @@ public final class SmtpUrl {
 	 * Parses a URL.
 	 * @param url the URL
 	 * @return the parsed URL
-	 * @throws InvalidInputException naming what is wrong (the message never holds the password)
+	 * @throws InvalidInputException naming what is wrong (the message never holds the
+	 * password)
 	 */
 	public static SmtpUrl parse(String url) {
 		if (url == null || url.isBlank()) {
@@ -65,8 +68,8 @@ public final class SmtpUrl {
 		}
 		String schemeName = trimmed.substring(0, separator);
 		SmtpScheme scheme = SmtpScheme.of(schemeName)
-			.orElseThrow(() -> new InvalidInputException("url.scheme", "unknown scheme '" + LogText.escape(schemeName)
-					+ "'; known schemes: " + SmtpScheme.known()));
+			.orElseThrow(() -> new InvalidInputException("url.scheme",
+					"unknown scheme '" + LogText.escape(schemeName) + "'; known schemes: " + SmtpScheme.known()));
 		String rest = trimmed.substring(separator + 3);
 		if (rest.endsWith("/")) {
 			rest = rest.substring(0, rest.length() - 1);
@@ -277,8 +280,8 @@ public final class SmtpUrl {
 			StringBuilder out = new StringBuilder();
 			for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
 				int c = b & 0xff;
-				if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-						|| c == '.' || c == '_' || c == '~') {
+				if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+						|| c == '_' || c == '~') {
 					out.append((char) c);
 				}
 				else {

@@ -6,14 +6,15 @@ package dev.smtpclient;
 public enum TlsPolicy {
 
 	/**
-	 * Upgrade with STARTTLS when the server offers it, stay in cleartext otherwise. Credentials are still never
-	 * sent in cleartext unless {@link ConnectionSettings.Builder#allowPlaintextAuth(boolean)} is on.
+	 * Upgrade with STARTTLS when the server offers it, stay in cleartext otherwise.
+	 * Credentials are still never sent in cleartext unless
+	 * {@link ConnectionSettings.Builder#allowPlaintextAuth(boolean)} is on.
 	 */
 	OPPORTUNISTIC,
 
 	/**
-	 * Upgrade with STARTTLS and fail, before anything else is sent, when the server does not offer it or does not
-	 * accept it.
+	 * Upgrade with STARTTLS and fail, before anything else is sent, when the server does
+	 * not offer it or does not accept it.
 	 */
 	REQUIRED,
 

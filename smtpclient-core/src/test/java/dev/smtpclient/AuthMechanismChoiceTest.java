@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Which AUTH mechanism is used, what follows a refused CRAM-MD5, and how PLAIN prepares the credentials
- * (SASLprep, RFC 4013).
+ * Which AUTH mechanism is used, what follows a refused CRAM-MD5, and how PLAIN prepares
+ * the credentials (SASLprep, RFC 4013).
  */
 class AuthMechanismChoiceTest {
 
@@ -125,7 +125,8 @@ class AuthMechanismChoiceTest {
 
 	@Test
 	void plainSendsSaslPreparedCredentials() {
-		// RFC 4013 3: soft hyphen mapped to nothing, U+2168 (ROMAN NUMERAL NINE) to "IX" by NFKC, no-break space to
+		// RFC 4013 3: soft hyphen mapped to nothing, U+2168 (ROMAN NUMERAL NINE) to "IX"
+		// by NFKC, no-break space to
 		// space
 		String expected = plain("user", "IXIX x");
 		this.server.reply("220 mx.example ESMTP")
@@ -135,10 +136,10 @@ class AuthMechanismChoiceTest {
 			.expect("QUIT")
 			.reply("221 bye")
 			.start();
-		try (SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.NONE)
-			.credentials("us\u00ader", "I\u00adX\u2168\u00a0x")
-			.allowPlaintextAuth(true)
-			.build())) {
+		try (SmtpConnection connection = SmtpConnection
+			.open(settings(TlsPolicy.NONE).credentials("us\u00ader", "I\u00adX\u2168\u00a0x")
+				.allowPlaintextAuth(true)
+				.build())) {
 			assertThat(connection.isAuthenticated()).isTrue();
 		}
 		this.server.await();
@@ -149,9 +150,8 @@ class AuthMechanismChoiceTest {
 	void plainRefusesWhatSaslPrepProhibitsBeforeSendingAuth(String password) {
 		this.server.reply("220 mx.example ESMTP").ehlo("AUTH PLAIN").start();
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> SmtpConnection.open(settings(TlsPolicy.NONE).credentials("user", password)
-				.allowPlaintextAuth(true)
-				.build()))
+			.isThrownBy(() -> SmtpConnection
+				.open(settings(TlsPolicy.NONE).credentials("user", password).allowPlaintextAuth(true).build()))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("password"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(password));
 		this.server.await();

@@ -23,7 +23,8 @@ import dev.smtpclient.test.ScriptedSmtpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link SmtpClient#sendAll}: a batch never delays, duplicates or loses a message through the client's own doing.
+ * {@link SmtpClient#sendAll}: a batch never delays, duplicates or loses a message through
+ * the client's own doing.
  */
 class BatchSendingTest {
 
@@ -49,7 +50,8 @@ class BatchSendingTest {
 			List<SendOutcome> outcomes = client.sendAll(List.of(mail("1"), mail("2"), mail("3")));
 			assertThat(outcomes).allMatch(SendOutcome::isSuccess);
 			assertThat(sink.messages()).hasSize(3);
-			// the server's data block waits for nothing but the data itself, not for the next message's turn
+			// the server's data block waits for nothing but the data itself, not for the
+			// next message's turn
 			assertThat(sink.dataGaps()).hasSize(3).allMatch((gap) -> gap.compareTo(Duration.ofMillis(100)) < 0);
 		}
 	}
@@ -140,13 +142,15 @@ class BatchSendingTest {
 
 	@Test
 	void aFailureAfterTheEndOfDataWasWrittenIsAnUnknownOutcomeAndNeverARetry() {
-		// the next message's commands are too many for the socket's buffers: writing them stalls once the server
+		// the next message's commands are too many for the socket's buffers: writing them
+		// stalls once the server
 		// has read the first message's "." and stops reading
 		List<String> many = new ArrayList<>();
 		for (int i = 0; i < 200_000; i++) {
 			many.add("recipient" + i + "@example.com");
 		}
-		Mail second = Mail.of(Envelope.of("sender@example.com", many), MessageContent.ofString("Subject: 2\r\n\r\nb\r\n"));
+		Mail second = Mail.of(Envelope.of("sender@example.com", many),
+				MessageContent.ofString("Subject: 2\r\n\r\nb\r\n"));
 		try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
 			server.reply("220 fake.test ESMTP")
 				.ehlo("PIPELINING")
@@ -209,9 +213,9 @@ class BatchSendingTest {
 					.build())
 				.pool((pool) -> pool.maxSize(1))
 				.build()) {
-				List<SendOutcome> outcomes = client.sendAll(List.of(
-						Mail.of(Envelope.of("a@example.com", "b@example.com"), MessageContent.ofString(big)),
-						mail("small")));
+				List<SendOutcome> outcomes = client.sendAll(
+						List.of(Mail.of(Envelope.of("a@example.com", "b@example.com"), MessageContent.ofString(big)),
+								mail("small")));
 				assertThat(outcomes.get(0).error()).isInstanceOf(SmtpReplyException.class)
 					.satisfies((error) -> assertThat(((SmtpReplyException) error).replyCode()).isEqualTo(554));
 				assertThat(outcomes.get(1).isSuccess()).as("%s", outcomes.get(1)).isTrue();
@@ -238,12 +242,12 @@ class BatchSendingTest {
 				.expect("QUIT")
 				.reply("221 bye")
 				.start();
-			try (SmtpConnection connection = SmtpConnection.open(ConnectionSettings
-				.builder("smtp://127.0.0.1:" + server.port())
-				.tlsPolicy(TlsPolicy.NONE)
-				.chunking(true)
-				.commandTimeout(Duration.ofSeconds(3))
-				.build())) {
+			try (SmtpConnection connection = SmtpConnection
+				.open(ConnectionSettings.builder("smtp://127.0.0.1:" + server.port())
+					.tlsPolicy(TlsPolicy.NONE)
+					.chunking(true)
+					.commandTimeout(Duration.ofSeconds(3))
+					.build())) {
 				SmtpException failure = org.assertj.core.api.Assertions.catchThrowableOfType(SmtpException.class,
 						() -> connection.send(Envelope.of("a@example.com", "b@example.com"),
 								MessageContent.ofString(big)));

@@ -18,9 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DataEncoderTest {
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "a\\nb|a\\r\\nb\\r\\n.\\r\\n", "a\\rb|a\\r\\nb\\r\\n.\\r\\n", "a\\r\\nb\\r\\n|a\\r\\nb\\r\\n.\\r\\n",
-			"a\\r\\r\\nb|a\\r\\n\\r\\nb\\r\\n.\\r\\n", ".|..\\r\\n.\\r\\n", "a\\n.\\nb|a\\r\\n..\\r\\nb\\r\\n.\\r\\n",
-			"..x|...x\\r\\n.\\r\\n", "x\\r|x\\r\\n.\\r\\n", "a\\n\\n|a\\r\\n\\r\\n.\\r\\n" })
+	@CsvSource(delimiter = '|',
+			value = { "a\\nb|a\\r\\nb\\r\\n.\\r\\n", "a\\rb|a\\r\\nb\\r\\n.\\r\\n",
+					"a\\r\\nb\\r\\n|a\\r\\nb\\r\\n.\\r\\n", "a\\r\\r\\nb|a\\r\\n\\r\\nb\\r\\n.\\r\\n",
+					".|..\\r\\n.\\r\\n", "a\\n.\\nb|a\\r\\n..\\r\\nb\\r\\n.\\r\\n", "..x|...x\\r\\n.\\r\\n",
+					"x\\r|x\\r\\n.\\r\\n", "a\\n\\n|a\\r\\n\\r\\n.\\r\\n" })
 	void normalisesLineEndingsAndDotStuffs(String input, String expected) throws IOException {
 		assertThat(encode(unescape(input), 1)).isEqualTo(unescape(expected));
 		assertThat(encode(unescape(input), 1000)).isEqualTo(unescape(expected));
@@ -50,9 +52,10 @@ class DataEncoderTest {
 	}
 
 	/**
-	 * Property: for random content heavy in CR, LF and ".", written in random chunk sizes, the wire has only CRLF
-	 * line endings, every line starting with "." was stuffed, the only end-of-data is at the very end, and undoing
-	 * the stuffing gives back the content with its line endings normalised.
+	 * Property: for random content heavy in CR, LF and ".", written in random chunk
+	 * sizes, the wire has only CRLF line endings, every line starting with "." was
+	 * stuffed, the only end-of-data is at the very end, and undoing the stuffing gives
+	 * back the content with its line endings normalised.
 	 */
 	@RepeatedTest(500)
 	void randomContentNeverYieldsABareLineEndingOrAnEarlyEnd(RepetitionInfo repetition) throws IOException {
@@ -102,7 +105,9 @@ class DataEncoderTest {
 	}
 
 	private static String normalise(String content) {
-		String crlf = content.replace("\r\n", "\u0001").replace("\r", "\u0001").replace("\n", "\u0001")
+		String crlf = content.replace("\r\n", "\u0001")
+			.replace("\r", "\u0001")
+			.replace("\n", "\u0001")
 			.replace("\u0001", "\r\n");
 		return crlf.endsWith("\r\n") || crlf.isEmpty() ? crlf : crlf + "\r\n";
 	}

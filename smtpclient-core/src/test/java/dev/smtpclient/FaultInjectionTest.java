@@ -18,9 +18,9 @@ import dev.smtpclient.test.PostfixServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sends through a proxy that kills connections at random points, to the real Postfix, and accounts for every
- * message: nothing reported sent may be missing or doubled, and nothing may arrive unreported unless its outcome
- * was reported unknown.
+ * Sends through a proxy that kills connections at random points, to the real Postfix, and
+ * accounts for every message: nothing reported sent may be missing or doubled, and
+ * nothing may arrive unreported unless its outcome was reported unknown.
  */
 class FaultInjectionTest {
 
@@ -61,14 +61,14 @@ class FaultInjectionTest {
 					failed.add(id);
 				}
 			}
-			Map<String, Integer> delivered = awaitDeliveries(servers, run, sent.size() + unknown.size(),
-					sent.size());
+			Map<String, Integer> delivered = awaitDeliveries(servers, run, sent.size() + unknown.size(), sent.size());
 			Set<String> deliveredButNotReported = new HashSet<>(delivered.keySet());
 			deliveredButNotReported.removeAll(sent);
-			System.out.printf("fault injection (seed %d): %d messages, %d connections, %d killed; sent %d, "
-					+ "delivered %d, failed %d, unknown %d (of which delivered %d)%n", seed, count, proxy.connections(),
-					proxy.kills(), sent.size(), delivered.size(), failed.size(), unknown.size(),
-					deliveredButNotReported.size());
+			System.out.printf(
+					"fault injection (seed %d): %d messages, %d connections, %d killed; sent %d, "
+							+ "delivered %d, failed %d, unknown %d (of which delivered %d)%n",
+					seed, count, proxy.connections(), proxy.kills(), sent.size(), delivered.size(), failed.size(),
+					unknown.size(), deliveredButNotReported.size());
 
 			assertThat(proxy.kills()).as("the proxy killed connections").isGreaterThan(30);
 			assertThat(sent.size() + unknown.size() + failed.size()).isEqualTo(count);

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * What the client does when the server is hostile or broken: every case asserts a typed error, that the
- * connection is not used again, that nothing more is written, and that no secret shows.
+ * What the client does when the server is hostile or broken: every case asserts a typed
+ * error, that the connection is not used again, that nothing more is written, and that no
+ * secret shows.
  */
 class HostileServerTest {
 
@@ -68,8 +69,12 @@ class HostileServerTest {
 
 		@Test
 		void injectedReplyInTheNextSegmentAfter220() {
-			greeted().ehlo("STARTTLS").expect("STARTTLS").sendSplit(Duration.ofMillis(1), "220 go\r\n", "250 forged\r\n").start();
-			// either the bytes are seen before the handshake, or they break it: never are they taken as a reply
+			greeted().ehlo("STARTTLS")
+				.expect("STARTTLS")
+				.sendSplit(Duration.ofMillis(1), "220 go\r\n", "250 forged\r\n")
+				.start();
+			// either the bytes are seen before the handshake, or they break it: never are
+			// they taken as a reply
 			assertThatExceptionOfType(SmtpTlsException.class)
 				.isThrownBy(() -> SmtpConnection.open(settings(TlsPolicy.REQUIRED).build()));
 		}
@@ -125,7 +130,8 @@ class HostileServerTest {
 				.readData()
 				.reply("250 ok")
 				.start();
-			SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.REQUIRED).credentials("u", "pw").build());
+			SmtpConnection connection = SmtpConnection
+				.open(settings(TlsPolicy.REQUIRED).credentials("u", "pw").build());
 			assertThat(connection.capabilities().pipelining()).isFalse();
 			connection.send(ENVELOPE, CONTENT);
 			connection.abort();
@@ -144,7 +150,8 @@ class HostileServerTest {
 
 		@Test
 		void anExpiredCertificateIsRefused() {
-			HostileServerTest.this.server.tlsContext(TestCertificates.expiredServerContext("dns:localhost,ip:127.0.0.1"));
+			HostileServerTest.this.server
+				.tlsContext(TestCertificates.expiredServerContext("dns:localhost,ip:127.0.0.1"));
 			greeted().ehlo("STARTTLS").expect("STARTTLS").reply("220 go").startTls().start();
 			assertThatExceptionOfType(SmtpTlsException.class)
 				.isThrownBy(() -> SmtpConnection.open(settings(TlsPolicy.REQUIRED)
@@ -157,8 +164,8 @@ class HostileServerTest {
 		void connectingByIpToACertificateWithOnlyAHostNameIsRefused() {
 			HostileServerTest.this.server.tlsContext(TestCertificates.serverContext("dns:localhost"));
 			greeted().ehlo("STARTTLS").expect("STARTTLS").reply("220 go").startTls().start();
-			assertThatExceptionOfType(SmtpTlsException.class).isThrownBy(() -> SmtpConnection
-				.open(settings(TlsPolicy.REQUIRED).sslContext(TestCertificates.clientContext("dns:localhost")).build()));
+			assertThatExceptionOfType(SmtpTlsException.class).isThrownBy(() -> SmtpConnection.open(
+					settings(TlsPolicy.REQUIRED).sslContext(TestCertificates.clientContext("dns:localhost")).build()));
 		}
 
 		@ParameterizedTest
@@ -179,7 +186,8 @@ class HostileServerTest {
 				SmtpException ex = catchThrowableOfType(SmtpException.class, () -> SmtpConnection
 					.open(settings(TlsPolicy.IMPLICIT).port(port).commandTimeout(Duration.ofMillis(500)).build()));
 				if (version.equals("-tls1_2")) {
-					// the control: the same server with TLS 1.2 completes the handshake, then sends no greeting
+					// the control: the same server with TLS 1.2 completes the handshake,
+					// then sends no greeting
 					assertThat(ex).isInstanceOf(SmtpTimeoutException.class);
 					assertThat(ex.phase()).isEqualTo(SmtpPhase.GREETING);
 				}
@@ -200,7 +208,10 @@ class HostileServerTest {
 
 		@Test
 		void lfOnlyLineEndingsAreAccepted() {
-			HostileServerTest.this.server.send("220 mx.example\n").expect("EHLO").send("250-mx\n250 8BITMIME\n").start();
+			HostileServerTest.this.server.send("220 mx.example\n")
+				.expect("EHLO")
+				.send("250-mx\n250 8BITMIME\n")
+				.start();
 			SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.NONE).build());
 			assertThat(connection.capabilities().eightBitMime()).isTrue();
 			connection.abort();
@@ -250,18 +261,24 @@ class HostileServerTest {
 
 		@Test
 		void invalidUtf8AndControlBytesAreEscapedInTheLog() {
-			HostileServerTest.this.server.sendBytes("220 mx \u001b[31mred\u0007 \u0085 ".getBytes(StandardCharsets.UTF_8))
+			HostileServerTest.this.server
+				.sendBytes("220 mx \u001b[31mred\u0007 \u0085 ".getBytes(StandardCharsets.UTF_8))
 				.sendBytes(new byte[] { (byte) 0xff, (byte) 0xc3, '\r', '\n' })
 				.expect("EHLO")
 				.reply("250 mx")
 				.start();
 			SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.NONE).build());
 			connection.abort();
-			assertThat(this.greetingLine()).contains("\\x1b[31mred\\x07").doesNotContain("\u001b").doesNotContain("\u0007");
+			assertThat(this.greetingLine()).contains("\\x1b[31mred\\x07")
+				.doesNotContain("\u001b")
+				.doesNotContain("\u0007");
 		}
 
 		private String greetingLine() {
-			return HostileServerTest.this.log.stream().filter((line) -> line.contains("S: 220")).findFirst().orElseThrow();
+			return HostileServerTest.this.log.stream()
+				.filter((line) -> line.contains("S: 220"))
+				.findFirst()
+				.orElseThrow();
 		}
 
 		@Test
@@ -290,8 +307,14 @@ class HostileServerTest {
 
 		@Test
 		void tooFewRepliesToAPipelinedGroupTimeOut() {
-			greeted().ehlo("PIPELINING").expect("MAIL").expect("RCPT").expect("DATA").send("250 ok\r\n250 ok\r\n").start();
-			SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.NONE).commandTimeout(Duration.ofMillis(500)).build());
+			greeted().ehlo("PIPELINING")
+				.expect("MAIL")
+				.expect("RCPT")
+				.expect("DATA")
+				.send("250 ok\r\n250 ok\r\n")
+				.start();
+			SmtpConnection connection = SmtpConnection
+				.open(settings(TlsPolicy.NONE).commandTimeout(Duration.ofMillis(500)).build());
 			assertThatExceptionOfType(SmtpTimeoutException.class).isThrownBy(() -> connection.send(ENVELOPE, CONTENT))
 				.satisfies((e) -> assertThat(e.phase()).isEqualTo(SmtpPhase.DATA));
 			assertThat(connection.isUsable()).isFalse();
@@ -434,8 +457,10 @@ class HostileServerTest {
 				.heloName("client.test")
 				.retry(new RetryPolicy(5, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)))
 				.build()) {
-				assertThatExceptionOfType(OutcomeUnknownException.class).isThrownBy(() -> client.send(Mail.of(ENVELOPE, CONTENT)));
-				// the scripted server takes one connection only; a retry would have needed a second
+				assertThatExceptionOfType(OutcomeUnknownException.class)
+					.isThrownBy(() -> client.send(Mail.of(ENVELOPE, CONTENT)));
+				// the scripted server takes one connection only; a retry would have
+				// needed a second
 				assertThat(client.stats().created()).isEqualTo(1);
 			}
 		}
@@ -473,7 +498,12 @@ class HostileServerTest {
 
 		@Test
 		void successBeforeThePasswordWasSentIsAProtocolError() {
-			greeted().ehlo("AUTH LOGIN").expect("AUTH LOGIN").reply("334 VXNlcm5hbWU6").skipLine().reply("235 welcome").start();
+			greeted().ehlo("AUTH LOGIN")
+				.expect("AUTH LOGIN")
+				.reply("334 VXNlcm5hbWU6")
+				.skipLine()
+				.reply("235 welcome")
+				.start();
 			assertThatExceptionOfType(SmtpProtocolException.class)
 				.isThrownBy(() -> open(settings(TlsPolicy.NONE).credentials("u", "secret-pw")))
 				.withMessageContaining("before all credentials were sent");
@@ -483,8 +513,8 @@ class HostileServerTest {
 		void aMechanismTheUserDidNotAllowIsNeverUsed() {
 			greeted().ehlo("AUTH LOGIN PLAIN").start();
 			assertThatExceptionOfType(SmtpAuthenticationException.class)
-				.isThrownBy(() -> open(settings(TlsPolicy.NONE).credentials("u", "secret-pw")
-					.authMechanisms(AuthMechanism.CRAM_MD5)))
+				.isThrownBy(() -> open(
+						settings(TlsPolicy.NONE).credentials("u", "secret-pw").authMechanisms(AuthMechanism.CRAM_MD5)))
 				.withMessageContaining("no AUTH mechanism in common");
 			assertThat(HostileServerTest.this.server.drain(Duration.ofMillis(300))).doesNotContain("AUTH");
 		}
@@ -522,21 +552,31 @@ class HostileServerTest {
 		@Test
 		void mailStallTimesOutAndTheConnectionIsDropped() {
 			greeted().ehlo().expect("MAIL").pause(Duration.ofSeconds(5)).start();
-			SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.NONE).commandTimeout(Duration.ofMillis(400)).build());
-			assertThat(catchThrowableOfType(SmtpTimeoutException.class, () -> connection.send(ENVELOPE, CONTENT)).phase())
+			SmtpConnection connection = SmtpConnection
+				.open(settings(TlsPolicy.NONE).commandTimeout(Duration.ofMillis(400)).build());
+			assertThat(
+					catchThrowableOfType(SmtpTimeoutException.class, () -> connection.send(ENVELOPE, CONTENT)).phase())
 				.isEqualTo(SmtpPhase.MAIL);
 			assertThat(connection.isUsable()).isFalse();
 		}
 
 		@Test
 		void aStallAfterTheFinalDotIsAnUnknownOutcomeAfterTheDataTimeout() {
-			greeted().ehlo().expect("MAIL").reply("250 ok").expect("RCPT").reply("250 ok").expect("DATA").reply("354 go")
+			greeted().ehlo()
+				.expect("MAIL")
+				.reply("250 ok")
+				.expect("RCPT")
+				.reply("250 ok")
+				.expect("DATA")
+				.reply("354 go")
 				.readData()
 				.pause(Duration.ofSeconds(5))
 				.start();
-			SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.NONE).dataTimeout(Duration.ofMillis(500)).build());
+			SmtpConnection connection = SmtpConnection
+				.open(settings(TlsPolicy.NONE).dataTimeout(Duration.ofMillis(500)).build());
 			long started = System.nanoTime();
-			assertThatExceptionOfType(OutcomeUnknownException.class).isThrownBy(() -> connection.send(ENVELOPE, CONTENT));
+			assertThatExceptionOfType(OutcomeUnknownException.class)
+				.isThrownBy(() -> connection.send(ENVELOPE, CONTENT));
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 		}
 
@@ -544,14 +584,15 @@ class HostileServerTest {
 		void aSlowlorisGreetingIsCutOffAtTheDeadline() {
 			HostileServerTest.this.server.trickle("220-" + "slow ".repeat(20) + "\r\n", Duration.ofMillis(50)).start();
 			long started = System.nanoTime();
-			assertThatExceptionOfType(SmtpTimeoutException.class)
-				.isThrownBy(() -> SmtpConnection.open(settings(TlsPolicy.NONE).commandTimeout(Duration.ofMillis(700)).build()));
+			assertThatExceptionOfType(SmtpTimeoutException.class).isThrownBy(
+					() -> SmtpConnection.open(settings(TlsPolicy.NONE).commandTimeout(Duration.ofMillis(700)).build()));
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3000));
 		}
 
 		@Test
 		void aConnectThatIsNeverAcceptedTimesOut() throws Exception {
-			// a listener whose accept queue is full: Linux drops further SYNs, so the connect just waits
+			// a listener whose accept queue is full: Linux drops further SYNs, so the
+			// connect just waits
 			try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 				List<java.net.Socket> fillers = new ArrayList<>();
 				try {
@@ -567,13 +608,13 @@ class HostileServerTest {
 						}
 					}
 					long started = System.nanoTime();
-					SmtpException ex = catchThrowableOfType(SmtpException.class, () -> SmtpConnection.open(ConnectionSettings
-						.builder()
-						.host("127.0.0.1")
-						.port(full.getLocalPort())
-						.connectTimeout(Duration.ofMillis(500))
-						.commandTimeout(Duration.ofMillis(500))
-						.build()));
+					SmtpException ex = catchThrowableOfType(SmtpException.class,
+							() -> SmtpConnection.open(ConnectionSettings.builder()
+								.host("127.0.0.1")
+								.port(full.getLocalPort())
+								.connectTimeout(Duration.ofMillis(500))
+								.commandTimeout(Duration.ofMillis(500))
+								.build()));
 					assertThat(ex).isInstanceOf(SmtpTimeoutException.class);
 					assertThat(ex.phase()).isIn(SmtpPhase.CONNECT, SmtpPhase.GREETING);
 					assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
@@ -589,8 +630,9 @@ class HostileServerTest {
 		@Test
 		void anAuthStallTimesOut() {
 			greeted().ehlo("AUTH PLAIN").expect("AUTH PLAIN").pause(Duration.ofSeconds(5)).start();
-			SmtpTimeoutException ex = catchThrowableOfType(SmtpTimeoutException.class, () -> SmtpConnection.open(
-					settings(TlsPolicy.NONE).credentials("u", "secret-pw").allowPlaintextAuth(true)
+			SmtpTimeoutException ex = catchThrowableOfType(SmtpTimeoutException.class,
+					() -> SmtpConnection.open(settings(TlsPolicy.NONE).credentials("u", "secret-pw")
+						.allowPlaintextAuth(true)
 						.commandTimeout(Duration.ofMillis(400))
 						.build()));
 			assertThat(ex.phase()).isEqualTo(SmtpPhase.AUTH);
@@ -599,11 +641,18 @@ class HostileServerTest {
 
 		@Test
 		void aDataStallTimesOut() {
-			greeted().ehlo().expect("MAIL").reply("250 ok").expect("RCPT").reply("250 ok").expect("DATA")
+			greeted().ehlo()
+				.expect("MAIL")
+				.reply("250 ok")
+				.expect("RCPT")
+				.reply("250 ok")
+				.expect("DATA")
 				.pause(Duration.ofSeconds(5))
 				.start();
-			SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.NONE).commandTimeout(Duration.ofMillis(400)).build());
-			assertThat(catchThrowableOfType(SmtpTimeoutException.class, () -> connection.send(ENVELOPE, CONTENT)).phase())
+			SmtpConnection connection = SmtpConnection
+				.open(settings(TlsPolicy.NONE).commandTimeout(Duration.ofMillis(400)).build());
+			assertThat(
+					catchThrowableOfType(SmtpTimeoutException.class, () -> connection.send(ENVELOPE, CONTENT)).phase())
 				.isEqualTo(SmtpPhase.DATA);
 		}
 
@@ -616,7 +665,12 @@ class HostileServerTest {
 		@ValueSource(strings = { "\u010a", "\u010d", "\u760a", "\u760d" })
 		void charactersWhoseLowByteIsALineBreakTravelAsUtf8(String character) {
 			String local = "user" + character;
-			greeted().ehlo("SMTPUTF8", "8BITMIME").expect("MAIL").reply("250 ok").expect("RCPT").reply("250 ok").expect("DATA")
+			greeted().ehlo("SMTPUTF8", "8BITMIME")
+				.expect("MAIL")
+				.reply("250 ok")
+				.expect("RCPT")
+				.reply("250 ok")
+				.expect("DATA")
 				.reply("354 go")
 				.readData()
 				.reply("250 ok")
@@ -638,13 +692,16 @@ class HostileServerTest {
 		@ValueSource(strings = { "a\r\nRCPT TO:<x@y>@example.com", "a\n@example.com", "a\u0000@example.com",
 				"a@example.com\r", "a@exa\u0085mple.com", "a@example.com\u2028", "<a@example.com>", "a b@example.com" })
 		void addressesThatCouldBreakTheCommandLineAreRefused(String address) {
-			assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Envelope.of("from@example.com", address));
-			assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Envelope.of(address, "to@example.com"));
+			assertThatExceptionOfType(InvalidInputException.class)
+				.isThrownBy(() -> Envelope.of("from@example.com", address));
+			assertThatExceptionOfType(InvalidInputException.class)
+				.isThrownBy(() -> Envelope.of(address, "to@example.com"));
 		}
 
 		@Test
 		void dsnParametersAreXtextAndCannotCarryAnotherParameter() {
-			greeted().ehlo("DSN").expect("MAIL FROM:<from@example.com> RET=HDRS ENVID=a+2Bb+3Dc+20d")
+			greeted().ehlo("DSN")
+				.expect("MAIL FROM:<from@example.com> RET=HDRS ENVID=a+2Bb+3Dc+20d")
 				.reply("250 ok")
 				.expect("RCPT TO:<to@example.com> NOTIFY=SUCCESS,FAILURE")
 				.reply("250 ok")
@@ -670,7 +727,10 @@ class HostileServerTest {
 
 		@Test
 		void dsnIsLeftOutWhereTheServerDoesNotOfferIt() {
-			greeted().ehlo("8BITMIME").expect("MAIL FROM:<from@example.com>").reply("250 ok").expect("RCPT TO:<to@example.com>")
+			greeted().ehlo("8BITMIME")
+				.expect("MAIL FROM:<from@example.com>")
+				.reply("250 ok")
+				.expect("RCPT TO:<to@example.com>")
 				.reply("250 ok")
 				.expect("DATA")
 				.reply("354 go")
@@ -678,7 +738,9 @@ class HostileServerTest {
 				.reply("250 ok")
 				.start();
 			SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.NONE).build());
-			connection.send(ENVELOPE.withDsn(new DsnOptions(DsnOptions.Ret.FULL, "x", java.util.Set.of(DsnOptions.Notify.NEVER))),
+			connection.send(
+					ENVELOPE
+						.withDsn(new DsnOptions(DsnOptions.Ret.FULL, "x", java.util.Set.of(DsnOptions.Notify.NEVER))),
 					CONTENT);
 			connection.abort();
 			HostileServerTest.this.server.await();
@@ -688,7 +750,8 @@ class HostileServerTest {
 		@ParameterizedTest
 		@ValueSource(strings = { "client\r\nMAIL FROM:<x@y>", "client.test\u0000", "bad name", "[1.2.3.4\n]" })
 		void heloNamesThatCouldBreakTheCommandLineAreRefused(String name) {
-			assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> ConnectionSettings.builder().heloName(name));
+			assertThatExceptionOfType(InvalidInputException.class)
+				.isThrownBy(() -> ConnectionSettings.builder().heloName(name));
 		}
 
 	}
@@ -711,8 +774,7 @@ class HostileServerTest {
 			HostileServerTest.this.server.reply("535 5.7.8 no").start();
 			List<String> events = new ArrayList<>();
 			SmtpEventListener recorder = (SmtpEventListener) java.lang.reflect.Proxy.newProxyInstance(
-					getClass().getClassLoader(), new Class<?>[] { SmtpEventListener.class },
-					(proxy, method, args) -> {
+					getClass().getClassLoader(), new Class<?>[] { SmtpEventListener.class }, (proxy, method, args) -> {
 						events.add(method.getName() + java.util.Arrays.deepToString(args));
 						return null;
 					});
@@ -724,8 +786,8 @@ class HostileServerTest {
 			ConnectionSettings settings = builder.build();
 			SmtpAuthenticationException ex = catchThrowableOfType(SmtpAuthenticationException.class,
 					() -> SmtpConnection.open(settings));
-			String everything = String.join("\n", HostileServerTest.this.log) + events + ex + ex.getMessage()
-					+ settings + java.util.Arrays.toString(ex.getStackTrace());
+			String everything = String.join("\n", HostileServerTest.this.log) + events + ex + ex.getMessage() + settings
+					+ java.util.Arrays.toString(ex.getStackTrace());
 			for (String secret : List.of(password, token, "hunter2",
 					Base64.getEncoder().encodeToString(("\0user\0" + password).getBytes()),
 					Base64.getEncoder().encodeToString(password.getBytes()))) {

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module's border: what it exports, that a consumer on the module path can use the API but cannot reach the
- * engine, and that no exported signature names an internal type. The other tests run on the class path; these put
- * the compiled module on a module path.
+ * The module's border: what it exports, that a consumer on the module path can use the
+ * API but cannot reach the engine, and that no exported signature names an internal type.
+ * The other tests run on the class path; these put the compiled module on a module path.
  */
 class ModuleBoundaryTest {
 
@@ -149,8 +149,8 @@ class ModuleBoundaryTest {
 		ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
 		StringWriter out = new StringWriter();
 		String modulePath = moduleLocation() + File.pathSeparator + location(DataSource.class);
-		List<String> arguments = List.of("--release", "17", "-d", this.work.resolve("out").toString(),
-				"--module-path", modulePath, this.work.resolve("src/module-info.java").toString(),
+		List<String> arguments = List.of("--release", "17", "-d", this.work.resolve("out").toString(), "--module-path",
+				modulePath, this.work.resolve("src/module-info.java").toString(),
 				sources.resolve("Consumer.java").toString());
 		try (PrintWriter writer = new PrintWriter(out)) {
 			javac.run(writer, writer, arguments.toArray(String[]::new));

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The pool and the retry loop: no connection closed twice, nothing foreign under the pool's lock, no wait for a
- * stale connection's QUIT, and only a connection the server really dropped counts as stale.
+ * The pool and the retry loop: no connection closed twice, nothing foreign under the
+ * pool's lock, no wait for a stale connection's QUIT, and only a connection the server
+ * really dropped counts as stale.
  */
 class PoolAndRetryTest {
 
@@ -37,7 +38,8 @@ class PoolAndRetryTest {
 				if (client == null) {
 					return;
 				}
-				// a listener that hands the stats to another thread (a metrics registry, a log appender) must not
+				// a listener that hands the stats to another thread (a metrics registry,
+				// a log appender) must not
 				// find the pool locked
 				CompletableFuture<PoolStats> elsewhere = CompletableFuture.supplyAsync(client::stats);
 				try {
@@ -86,7 +88,8 @@ class PoolAndRetryTest {
 			sink.quitDelay(Duration.ofSeconds(2));
 			clock.advance(Duration.ofSeconds(31));
 			client.send(MAIL);
-			// the second message went on a new connection while the idle one was still saying goodbye
+			// the second message went on a new connection while the idle one was still
+			// saying goodbye
 			assertThat(order).hasSizeGreaterThanOrEqualTo(2);
 			assertThat(order.get(0)).startsWith("accepted on ");
 			assertThat(order.get(1)).startsWith("accepted on ").isNotEqualTo(order.get(0));
@@ -138,30 +141,28 @@ class PoolAndRetryTest {
 				.expect("MAIL FROM:")
 				.pause(Duration.ofSeconds(2))
 				.start();
-			try (SmtpClient client = SmtpClient
-				.builder(ConnectionSettings.builder("smtp://127.0.0.1:" + server.port())
-					.tlsPolicy(TlsPolicy.NONE)
-					.commandTimeout(Duration.ofMillis(400))
-					.connectTimeout(Duration.ofMillis(400))
-					.eventListener(new SmtpEventListener() {
-						@Override
-						public void sessionReady(SmtpConnectionInfo connection, ServerCapabilities capabilities) {
-							connects.incrementAndGet();
-						}
+			try (SmtpClient client = SmtpClient.builder(ConnectionSettings.builder("smtp://127.0.0.1:" + server.port())
+				.tlsPolicy(TlsPolicy.NONE)
+				.commandTimeout(Duration.ofMillis(400))
+				.connectTimeout(Duration.ofMillis(400))
+				.eventListener(new SmtpEventListener() {
+					@Override
+					public void sessionReady(SmtpConnectionInfo connection, ServerCapabilities capabilities) {
+						connects.incrementAndGet();
+					}
 
-						@Override
-						public void connectStart(SmtpConnectionInfo connection, java.net.InetSocketAddress address) {
-							connects.incrementAndGet();
-						}
-					})
-					.build())
-				.pool((pool) -> pool.maxSize(4))
-				.build()) {
+					@Override
+					public void connectStart(SmtpConnectionInfo connection, java.net.InetSocketAddress address) {
+						connects.incrementAndGet();
+					}
+				})
+				.build()).pool((pool) -> pool.maxSize(4)).build()) {
 				client.send(MAIL);
 				SmtpException failure = catchThrowableOfType(SmtpException.class, () -> client.send(MAIL));
 				assertThat(failure).isInstanceOf(SmtpTimeoutException.class);
 				assertThat(failure.phase()).isEqualTo(SmtpPhase.MAIL);
-				// one connect and one session: the slow server was not hit again at once, past the retry policy
+				// one connect and one session: the slow server was not hit again at once,
+				// past the retry policy
 				assertThat(connects).hasValue(2);
 			}
 		}
@@ -181,7 +182,8 @@ class PoolAndRetryTest {
 			sink.deferNextMails(2);
 			long started = System.nanoTime();
 			SendResult result = client.send(MAIL);
-			// a stale connection, then two deferrals: three real attempts, each after its own 250 ms permit
+			// a stale connection, then two deferrals: three real attempts, each after its
+			// own 250 ms permit
 			assertThat(result.attempts()).isEqualTo(3);
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
 		}
@@ -197,10 +199,10 @@ class PoolAndRetryTest {
 				.expect("RCPT TO:<one@")
 				.reply("421 4.3.2 shutting down")
 				.start();
-			try (SmtpConnection connection = SmtpConnection.open(ConnectionSettings
-				.builder("smtp://127.0.0.1:" + server.port())
-				.tlsPolicy(TlsPolicy.NONE)
-				.build())) {
+			try (SmtpConnection connection = SmtpConnection
+				.open(ConnectionSettings.builder("smtp://127.0.0.1:" + server.port())
+					.tlsPolicy(TlsPolicy.NONE)
+					.build())) {
 				SmtpException failure = catchThrowableOfType(SmtpException.class, () -> connection
 					.send(Envelope.of("sender@example.com", "one@example.com", "two@example.com"), MAIL.content()));
 				assertThat(failure).isInstanceOf(SmtpReplyException.class);
@@ -224,10 +226,10 @@ class PoolAndRetryTest {
 				.expect("RSET")
 				.reply("451 4.3.0 cannot reset now")
 				.start();
-			try (SmtpConnection connection = SmtpConnection.open(ConnectionSettings
-				.builder("smtp://127.0.0.1:" + server.port())
-				.tlsPolicy(TlsPolicy.NONE)
-				.build())) {
+			try (SmtpConnection connection = SmtpConnection
+				.open(ConnectionSettings.builder("smtp://127.0.0.1:" + server.port())
+					.tlsPolicy(TlsPolicy.NONE)
+					.build())) {
 				SmtpException failure = catchThrowableOfType(SmtpException.class, () -> connection.send(MAIL));
 				assertThat(failure).isInstanceOf(SmtpRecipientsRejectedException.class);
 				assertThat(failure.isTransient()).isFalse();

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The engine against the real Postfix (with Dovecot SASL) that {@code .ci/servers} starts. In CI these never skip.
+ * The engine against the real Postfix (with Dovecot SASL) that {@code .ci/servers}
+ * starts. In CI these never skip.
  */
 class PostfixIntegrationTest {
 
@@ -33,9 +34,9 @@ class PostfixIntegrationTest {
 	}
 
 	private static MessageContent message(String marker, String body) {
-		return MessageContent.ofString("From: sender@test.example\r\nTo: someone@test.example\r\nSubject: " + marker
-				+ "\r\nMessage-ID: <" + marker + "@client.test>\r\nDate: Sat, 28 Nov 2026 12:00:00 +0000\r\n\r\n"
-				+ body);
+		return MessageContent.ofString(
+				"From: sender@test.example\r\nTo: someone@test.example\r\nSubject: " + marker + "\r\nMessage-ID: <"
+						+ marker + "@client.test>\r\nDate: Sat, 28 Nov 2026 12:00:00 +0000\r\n\r\n" + body);
 	}
 
 	@Test
@@ -44,9 +45,7 @@ class PostfixIntegrationTest {
 		try (SmtpConnection connection = SmtpConnection
 			.open(this.servers.settings(this.servers.startTlsPort(), TlsPolicy.OPPORTUNISTIC).build())) {
 			assertThat(connection.isSecure()).isTrue();
-			assertThat(connection.tlsSession()).get()
-				.extracting(TlsSessionInfo::protocol)
-				.isIn("TLSv1.3", "TLSv1.2");
+			assertThat(connection.tlsSession()).get().extracting(TlsSessionInfo::protocol).isIn("TLSv1.3", "TLSv1.2");
 			assertThat(connection.capabilities().pipelining()).isTrue();
 			assertThat(connection.capabilities().startTls()).as("STARTTLS is not offered again after TLS").isFalse();
 			assertThat(connection.capabilities().authMechanisms()).contains("PLAIN", "LOGIN");
@@ -83,12 +82,12 @@ class PostfixIntegrationTest {
 	@Test
 	void wrongPasswordIsATypedAuthenticationError() {
 		for (AuthMechanism mechanism : List.of(AuthMechanism.PLAIN, AuthMechanism.LOGIN)) {
-			assertThatExceptionOfType(SmtpAuthenticationException.class)
-				.isThrownBy(() -> SmtpConnection.open(this.servers.settings(this.servers.submissionPort(), TlsPolicy.REQUIRED)
-					.credentials(this.servers.user(), "not-the-password")
-					.authMechanisms(mechanism)
-					.debugLog(this.debug::add)
-					.build()))
+			assertThatExceptionOfType(SmtpAuthenticationException.class).isThrownBy(
+					() -> SmtpConnection.open(this.servers.settings(this.servers.submissionPort(), TlsPolicy.REQUIRED)
+						.credentials(this.servers.user(), "not-the-password")
+						.authMechanisms(mechanism)
+						.debugLog(this.debug::add)
+						.build()))
 				.satisfies((ex) -> {
 					assertThat(ex.reply()).map(SmtpReply::code).contains(535);
 					assertThat(ex.isTransient()).isFalse();
@@ -155,8 +154,8 @@ class PostfixIntegrationTest {
 
 	@Test
 	void requiredTlsFailsWhereNoTlsIsOffered() {
-		assertThatExceptionOfType(SmtpTlsException.class)
-			.isThrownBy(() -> SmtpConnection.open(this.servers.settings(this.servers.plainPort(), TlsPolicy.REQUIRED).build()))
+		assertThatExceptionOfType(SmtpTlsException.class).isThrownBy(
+				() -> SmtpConnection.open(this.servers.settings(this.servers.plainPort(), TlsPolicy.REQUIRED).build()))
 			.withMessageContaining("does not offer");
 	}
 
@@ -173,10 +172,11 @@ class PostfixIntegrationTest {
 		}
 		String delivered = new String(this.servers.awaitDelivered(marker, Duration.ofSeconds(10)),
 				StandardCharsets.UTF_8);
-		// the maildir holds the message with LF line endings below Postfix's own trace headers
-		String expected = ("From: sender@test.example\nTo: someone@test.example\nSubject: " + marker
-				+ "\nMessage-ID: <" + marker + "@client.test>\nDate: Sat, 28 Nov 2026 12:00:00 +0000\n\n" + body.replace("\r\n", "\n").replace("\r", "\n")
-				+ "\n");
+		// the maildir holds the message with LF line endings below Postfix's own trace
+		// headers
+		String expected = ("From: sender@test.example\nTo: someone@test.example\nSubject: " + marker + "\nMessage-ID: <"
+				+ marker + "@client.test>\nDate: Sat, 28 Nov 2026 12:00:00 +0000\n\n"
+				+ body.replace("\r\n", "\n").replace("\r", "\n") + "\n");
 		assertThat(delivered).endsWith(expected);
 		assertThat(result.bytesSent()).isGreaterThan(body.length());
 	}
@@ -190,10 +190,11 @@ class PostfixIntegrationTest {
 		for (int i = 0; body.length() < 500_000; i++) {
 			body.append(i % 7 == 0 ? "." : "").append("line ").append(i).append(i % 3 == 0 ? "\n" : "\r\n");
 		}
-		try (SmtpConnection connection = SmtpConnection.open(this.servers.settings(this.servers.startTlsPort(), TlsPolicy.REQUIRED)
-			.chunking(true)
-			.debugLog(order::add)
-			.build())) {
+		try (SmtpConnection connection = SmtpConnection
+			.open(this.servers.settings(this.servers.startTlsPort(), TlsPolicy.REQUIRED)
+				.chunking(true)
+				.debugLog(order::add)
+				.build())) {
 			assertThat(connection.capabilities().chunking()).isTrue();
 			connection.send(Envelope.of("sender@test.example", recipient()), message(marker, body.toString()));
 			connection.send(Envelope.of("sender@test.example", recipient()), message(second, "small\r\n"));
@@ -201,7 +202,8 @@ class PostfixIntegrationTest {
 		assertThat(order).anyMatch((line) -> line.contains("C: BDAT 65536"))
 			.anyMatch((line) -> line.matches(".*C: BDAT \\d+ LAST"))
 			.noneMatch((line) -> line.endsWith("C: DATA"));
-		String delivered = new String(this.servers.awaitDelivered(marker, Duration.ofSeconds(10)), StandardCharsets.UTF_8);
+		String delivered = new String(this.servers.awaitDelivered(marker, Duration.ofSeconds(10)),
+				StandardCharsets.UTF_8);
 		assertThat(delivered).endsWith(body.toString().replace("\r\n", "\n") + "");
 		this.servers.awaitDelivered(second, Duration.ofSeconds(10));
 	}
@@ -241,9 +243,11 @@ class PostfixIntegrationTest {
 		try (SmtpConnection connection = SmtpConnection
 			.open(this.servers.settings(this.servers.startTlsPort(), TlsPolicy.REQUIRED).build())) {
 			connection.send(Envelope.of("sender@test.example", recipient()), message(first, "one\r\n"));
-			// the test Postfix always refuses these two; the message goes to the other recipient
-			SendResult result = connection.send(Envelope.of("sender@test.example", "rejected@test.example",
-					recipient(), "deferred@test.example"), message(second, "two\r\n"));
+			// the test Postfix always refuses these two; the message goes to the other
+			// recipient
+			SendResult result = connection.send(
+					Envelope.of("sender@test.example", "rejected@test.example", recipient(), "deferred@test.example"),
+					message(second, "two\r\n"));
 			assertThat(result.rejected()).extracting(RecipientResult::address)
 				.containsExactly("rejected@test.example", "deferred@test.example");
 			assertThat(result.rejected()).extracting((r) -> r.reply().code()).containsExactly(550, 450);
@@ -259,9 +263,9 @@ class PostfixIntegrationTest {
 	void allRecipientsRejectedSendsNoDataAndKeepsTheConnection() {
 		try (SmtpConnection connection = SmtpConnection
 			.open(this.servers.settings(this.servers.startTlsPort(), TlsPolicy.REQUIRED).build())) {
-			assertThatExceptionOfType(SmtpRecipientsRejectedException.class)
-				.isThrownBy(() -> connection.send(Envelope.of("sender@test.example", "rejected@test.example",
-						"deferred@test.example"), message("x", "never\r\n")))
+			assertThatExceptionOfType(SmtpRecipientsRejectedException.class).isThrownBy(() -> connection.send(
+					Envelope.of("sender@test.example", "rejected@test.example", "deferred@test.example"),
+					message("x", "never\r\n")))
 				.satisfies((ex) -> {
 					assertThat(ex.rejected()).hasSize(2);
 					assertThat(ex.isTransient()).as("one of the two refusals is permanent").isFalse();
@@ -293,7 +297,8 @@ class PostfixIntegrationTest {
 			.open(this.servers.settings(this.servers.startTlsPort(), TlsPolicy.REQUIRED).build())) {
 			assertThat(connection.capabilities().dsn()).isTrue();
 			connection.send(Envelope.of("sender@test.example", recipient())
-				.withDsn(new DsnOptions(DsnOptions.Ret.HDRS, "env-" + marker, java.util.Set.of(DsnOptions.Notify.FAILURE))),
+				.withDsn(new DsnOptions(DsnOptions.Ret.HDRS, "env-" + marker,
+						java.util.Set.of(DsnOptions.Notify.FAILURE))),
 					message(marker, "dsn\r\n"));
 		}
 		this.servers.awaitDelivered(marker, Duration.ofSeconds(10));
@@ -311,7 +316,8 @@ class PostfixIntegrationTest {
 				big[i + 1] = '\n';
 			}
 			assertThatExceptionOfType(SmtpCapabilityException.class)
-				.isThrownBy(() -> connection.send(Envelope.of("a@test.example", recipient()), MessageContent.ofBytes(big)))
+				.isThrownBy(
+						() -> connection.send(Envelope.of("a@test.example", recipient()), MessageContent.ofBytes(big)))
 				.withMessageContaining("SIZE limit");
 			assertThat(connection.isUsable()).isTrue();
 			assertThat(connection.noop().code()).isEqualTo(250);

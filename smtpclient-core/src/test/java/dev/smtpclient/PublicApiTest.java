@@ -6,8 +6,8 @@ import dev.smtpclient.test.ApiSignature;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public API of smtpclient-core matches {@code api/smtpclient-core.txt}; the protocol and transport packages are
- * internal and not listed.
+ * The public API of smtpclient-core matches {@code api/smtpclient-core.txt}; the protocol
+ * and transport packages are internal and not listed.
  */
 class PublicApiTest {
 

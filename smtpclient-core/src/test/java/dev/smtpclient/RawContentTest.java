@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Raw content as the caller hands it over: its lines must fit RFC 5322 2.1.1 (998 octets), and UTF-8 in its
- * header section needs SMTPUTF8 (RFC 6532).
+ * Raw content as the caller hands it over: its lines must fit RFC 5322 2.1.1 (998
+ * octets), and UTF-8 in its header section needs SMTPUTF8 (RFC 6532).
  */
 class RawContentTest {
 
@@ -45,7 +45,11 @@ class RawContentTest {
 
 	@Test
 	void aLineOver998OctetsIsRefusedBeforeAnythingIsWritten() {
-		this.server.reply("220 mx.example ESMTP").ehlo("PIPELINING", "8BITMIME").expect("QUIT").reply("221 bye").start();
+		this.server.reply("220 mx.example ESMTP")
+			.ehlo("PIPELINING", "8BITMIME")
+			.expect("QUIT")
+			.reply("221 bye")
+			.start();
 		String tooLong = "Subject: long\r\n\r\nfirst\r\n" + "x".repeat(999) + "\r\nlast\r\n";
 		try (SmtpConnection connection = SmtpConnection.open(settings())) {
 			assertThatExceptionOfType(InvalidInputException.class)
@@ -65,8 +69,8 @@ class RawContentTest {
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> MessageContent.ofString("Subject: x\r\n\r\n" + "\u00e9".repeat(500) + "\r\n"))
 			.withMessageContaining("line 3");
-		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> MessageContent.ofBytes(("Subject: x\n\n" + "y".repeat(999)).getBytes(StandardCharsets.US_ASCII)))
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(
+				() -> MessageContent.ofBytes(("Subject: x\n\n" + "y".repeat(999)).getBytes(StandardCharsets.US_ASCII)))
 			.withMessageContaining("line 3");
 		// exactly 998 octets, with any of the line endings, is the longest line allowed
 		MessageContent.ofString("Subject: x\r\n\r\n" + "z".repeat(998) + "\r\n");
@@ -127,8 +131,10 @@ class RawContentTest {
 
 			@Override
 			public void writeTo(OutputStream out) throws IOException {
-				out.write(("From: a@test.example\r\nSubject: " + marker + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-				// past the first BDAT chunk, so that chunks have gone out before the long line
+				out.write(("From: a@test.example\r\nSubject: " + marker + "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+				// past the first BDAT chunk, so that chunks have gone out before the long
+				// line
 				for (int i = 0; i < 2000; i++) {
 					out.write(("line " + i + " of the body\r\n").getBytes(StandardCharsets.US_ASCII));
 				}
@@ -141,7 +147,9 @@ class RawContentTest {
 			}
 
 		};
-		ConnectionSettings settings = servers.settings(servers.startTlsPort(), TlsPolicy.REQUIRED).chunking(chunking).build();
+		ConnectionSettings settings = servers.settings(servers.startTlsPort(), TlsPolicy.REQUIRED)
+			.chunking(chunking)
+			.build();
 		try (SmtpConnection connection = SmtpConnection.open(settings)) {
 			assertThat(connection.capabilities().chunking()).isTrue();
 			assertThatExceptionOfType(InvalidInputException.class)
@@ -193,8 +201,9 @@ class RawContentTest {
 	void eightBitHeadersAreRefusedByAServerWithoutSmtpUtf8() {
 		this.server.reply("220 mx.example ESMTP").ehlo("8BITMIME").expect("QUIT").reply("221 bye").start();
 		try (SmtpConnection connection = SmtpConnection.open(settings())) {
-			assertThatExceptionOfType(SmtpCapabilityException.class).isThrownBy(() -> connection.send(ENVELOPE,
-					MessageContent.ofString("Subject: Gr\u00fc\u00dfe\r\n\r\nbody\r\n")))
+			assertThatExceptionOfType(SmtpCapabilityException.class)
+				.isThrownBy(() -> connection.send(ENVELOPE,
+						MessageContent.ofString("Subject: Gr\u00fc\u00dfe\r\n\r\nbody\r\n")))
 				.withMessageContaining("SMTPUTF8");
 		}
 		this.server.await();

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Reply timeouts per phase, by default the minimums of RFC 5321 4.5.3.2: a client that gives up sooner can abandon
- * a message that a slow server would have taken.
+ * Reply timeouts per phase, by default the minimums of RFC 5321 4.5.3.2: a client that
+ * gives up sooner can abandon a message that a slow server would have taken.
  */
 class RfcTimeoutsTest {
 

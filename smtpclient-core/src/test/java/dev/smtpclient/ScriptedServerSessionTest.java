@@ -86,7 +86,11 @@ class ScriptedServerSessionTest {
 
 	@Test
 	void requiredTlsRefusedByTheServerFails() {
-		this.server.reply("220 mx.example ESMTP").ehlo("STARTTLS").expect("STARTTLS").reply("454 4.7.0 TLS not available").start();
+		this.server.reply("220 mx.example ESMTP")
+			.ehlo("STARTTLS")
+			.expect("STARTTLS")
+			.reply("454 4.7.0 TLS not available")
+			.start();
 		assertThatExceptionOfType(SmtpTlsException.class)
 			.isThrownBy(() -> SmtpConnection.open(settings(TlsPolicy.REQUIRED).build()))
 			.withMessageContaining("454");
@@ -96,7 +100,8 @@ class ScriptedServerSessionTest {
 
 	@Test
 	void bytesInjectedAfterStartTlsReplyAreRefused() {
-		// a man in the middle appends a forged EHLO reply to the 220, hoping it is read after the handshake
+		// a man in the middle appends a forged EHLO reply to the 220, hoping it is read
+		// after the handshake
 		this.server.reply("220 mx.example ESMTP")
 			.ehlo("STARTTLS")
 			.expect("STARTTLS")
@@ -138,7 +143,12 @@ class ScriptedServerSessionTest {
 
 	@Test
 	void tlsToAServerWhoseCertificateIsNotTrustedFails() {
-		this.server.reply("220 mx.example ESMTP").ehlo("STARTTLS").expect("STARTTLS").reply("220 go").startTls().start();
+		this.server.reply("220 mx.example ESMTP")
+			.ehlo("STARTTLS")
+			.expect("STARTTLS")
+			.reply("220 go")
+			.startTls()
+			.start();
 		// the JDK's default trust store does not know the test certificate
 		assertThatExceptionOfType(SmtpTlsException.class)
 			.isThrownBy(() -> SmtpConnection.open(settings(TlsPolicy.REQUIRED).sslContext(null).build()))
@@ -154,10 +164,8 @@ class ScriptedServerSessionTest {
 			.reply("220 go")
 			.startTls()
 			.start();
-		assertThatExceptionOfType(SmtpTlsException.class)
-			.isThrownBy(() -> SmtpConnection.open(settings(TlsPolicy.REQUIRED)
-				.sslContext(TestCertificates.clientContext("dns:other.example"))
-				.build()))
+		assertThatExceptionOfType(SmtpTlsException.class).isThrownBy(() -> SmtpConnection
+			.open(settings(TlsPolicy.REQUIRED).sslContext(TestCertificates.clientContext("dns:other.example")).build()))
 			.withMessageContaining("127.0.0.1")
 			.satisfies((ex) -> assertThat(ex.phase()).isEqualTo(SmtpPhase.TLS_HANDSHAKE));
 	}
@@ -209,7 +217,8 @@ class ScriptedServerSessionTest {
 			.reply("421 4.3.2 shutting down")
 			.start();
 		SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.OPPORTUNISTIC).build());
-		// the 421 itself is the error, as with PIPELINING: the server closes, whatever it thought of the recipient
+		// the 421 itself is the error, as with PIPELINING: the server closes, whatever it
+		// thought of the recipient
 		assertThatExceptionOfType(SmtpReplyException.class).isThrownBy(() -> connection.send(ENVELOPE, CONTENT))
 			.satisfies((ex) -> {
 				assertThat(ex.replyCode()).isEqualTo(421);
@@ -236,9 +245,11 @@ class ScriptedServerSessionTest {
 		this.server.trickle("220 mx.example ESMTP and a long slow line\r\n", Duration.ofMillis(100)).start();
 		long started = System.nanoTime();
 		assertThatExceptionOfType(SmtpTimeoutException.class)
-			.isThrownBy(() -> SmtpConnection.open(settings(TlsPolicy.OPPORTUNISTIC).commandTimeout(Duration.ofSeconds(1)).build()))
+			.isThrownBy(() -> SmtpConnection
+				.open(settings(TlsPolicy.OPPORTUNISTIC).commandTimeout(Duration.ofSeconds(1)).build()))
 			.satisfies((ex) -> assertThat(ex.phase()).isEqualTo(SmtpPhase.GREETING));
-		// each byte came well within the timeout; only the deadline for the whole reply stops it
+		// each byte came well within the timeout; only the deadline for the whole reply
+		// stops it
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3500));
 	}
 
@@ -275,7 +286,8 @@ class ScriptedServerSessionTest {
 	void noGreetingTimesOut() {
 		this.server.pause(Duration.ofSeconds(3)).start();
 		assertThatExceptionOfType(SmtpTimeoutException.class)
-			.isThrownBy(() -> SmtpConnection.open(settings(TlsPolicy.OPPORTUNISTIC).commandTimeout(Duration.ofMillis(500)).build()))
+			.isThrownBy(() -> SmtpConnection
+				.open(settings(TlsPolicy.OPPORTUNISTIC).commandTimeout(Duration.ofMillis(500)).build()))
 			.satisfies((ex) -> assertThat(ex.isTransient()).isTrue());
 	}
 
@@ -323,14 +335,16 @@ class ScriptedServerSessionTest {
 			.reply("250 2.0.0 queued as Q1")
 			.start();
 		SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.OPPORTUNISTIC).build());
-		SendResult result = connection.send(Envelope.of("from@example.com", "a@example.com", "b@example.com",
-				"B@EXAMPLE.COM".toLowerCase()), CONTENT);
+		SendResult result = connection.send(
+				Envelope.of("from@example.com", "a@example.com", "b@example.com", "B@EXAMPLE.COM".toLowerCase()),
+				CONTENT);
 		assertThat(result.rejected()).extracting(RecipientResult::address).containsExactly("a@example.com");
 		assertThat(result.rejected().get(0).reply().enhancedStatus()).map(Object::toString).contains("5.1.1");
 		assertThat(result.accepted()).extracting(RecipientResult::address).containsExactly("b@example.com");
 		assertThat(result.bytesSent()).isEqualTo("Subject: hi\r\n\r\nbody\r\n.\r\n".length());
 		this.server.await();
-		// the group went out in one piece: MAIL, both RCPTs (de-duplicated) and DATA before any reply
+		// the group went out in one piece: MAIL, both RCPTs (de-duplicated) and DATA
+		// before any reply
 		assertThat(this.server.received()).containsSubsequence("MAIL FROM:<from@example.com> SIZE=21\r\n",
 				"RCPT TO:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nDATA\r\n");
 		connection.abort();
@@ -392,7 +406,8 @@ class ScriptedServerSessionTest {
 				assertThat(ex.getMessage()).doesNotContain("wrong-pw").doesNotContain("d3JvbmctcHc=");
 			});
 		this.server.await();
-		assertThat(String.join("\n", this.debug)).doesNotContain("wrong-pw").doesNotContain("d3JvbmctcHc=")
+		assertThat(String.join("\n", this.debug)).doesNotContain("wrong-pw")
+			.doesNotContain("d3JvbmctcHc=")
 			.doesNotContain("dXNlcg==");
 	}
 
@@ -407,7 +422,9 @@ class ScriptedServerSessionTest {
 			.reply("235 ok")
 			.start();
 		SmtpConnection connection = SmtpConnection
-			.open(settings(TlsPolicy.OPPORTUNISTIC).credentials("tim", "tanstaaftanstaaf").allowPlaintextAuth(true).build());
+			.open(settings(TlsPolicy.OPPORTUNISTIC).credentials("tim", "tanstaaftanstaaf")
+				.allowPlaintextAuth(true)
+				.build());
 		assertThat(connection.isAuthenticated()).isTrue();
 		this.server.await();
 		connection.abort();
@@ -423,10 +440,10 @@ class ScriptedServerSessionTest {
 			.expect("AUTH XOAUTH2 " + expected)
 			.reply("235 ok")
 			.start();
-		SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.OPPORTUNISTIC)
-			.oauth2("me@example.com", () -> "tok-" + calls.incrementAndGet())
-			.allowPlaintextAuth(true)
-			.build());
+		SmtpConnection connection = SmtpConnection
+			.open(settings(TlsPolicy.OPPORTUNISTIC).oauth2("me@example.com", () -> "tok-" + calls.incrementAndGet())
+				.allowPlaintextAuth(true)
+				.build());
 		assertThat(calls).hasValue(1);
 		this.server.await();
 		assertThat(String.join("\n", this.debug)).doesNotContain("tok-1").doesNotContain(expected);
@@ -457,7 +474,8 @@ class ScriptedServerSessionTest {
 				throw new IllegalStateException("listener bug");
 			}
 		};
-		SmtpConnection connection = SmtpConnection.open(settings(TlsPolicy.OPPORTUNISTIC).eventListener(hostile).build());
+		SmtpConnection connection = SmtpConnection
+			.open(settings(TlsPolicy.OPPORTUNISTIC).eventListener(hostile).build());
 		assertThat(connection.send(ENVELOPE, CONTENT).finalReply().code()).isEqualTo(250);
 		assertThat(this.debug).anyMatch((line) -> line.contains("event listener failed in commandSent"));
 		this.server.await();
@@ -544,7 +562,8 @@ class ScriptedServerSessionTest {
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> Envelope.of("from@example.com", "to@example.com>\r\nRCPT TO:<evil@example.com"))
 			.withMessageContaining("recipient");
-		// characters whose low byte is LF or CR are not line breaks in UTF-8, but are still refused when they are
+		// characters whose low byte is LF or CR are not line breaks in UTF-8, but are
+		// still refused when they are
 		// control characters; ordinary ones like U+010A pass as themselves
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> Envelope.of("from@example.com", "to\u0085@example.com"));

@@ -10,7 +10,8 @@ import dev.smtpclient.test.FakeSmtpSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A limiter of the application's own (for example one shared by every instance) takes the place of the local one.
+ * A limiter of the application's own (for example one shared by every instance) takes the
+ * place of the local one.
  */
 class SendRateLimiterTest {
 

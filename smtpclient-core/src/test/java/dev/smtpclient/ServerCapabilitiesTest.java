@@ -27,8 +27,8 @@ class ServerCapabilitiesTest {
 
 	@Test
 	void aKeywordInsideAnotherIsNotThatKeyword() {
-		ServerCapabilities capabilities = ServerCapabilities.parse(new SmtpReply(250,
-				List.of("mx", "XSTARTTLS", "STARTTLSX", "X-PIPELINING")));
+		ServerCapabilities capabilities = ServerCapabilities
+			.parse(new SmtpReply(250, List.of("mx", "XSTARTTLS", "STARTTLSX", "X-PIPELINING")));
 		assertThat(capabilities.startTls()).isFalse();
 		assertThat(capabilities.pipelining()).isFalse();
 	}
@@ -41,8 +41,8 @@ class ServerCapabilitiesTest {
 
 	@Test
 	void oldAuthEqualsSpellingIsMerged() {
-		ServerCapabilities capabilities = ServerCapabilities.parse(new SmtpReply(250,
-				List.of("mx", "AUTH=LOGIN", "AUTH PLAIN LOGIN")));
+		ServerCapabilities capabilities = ServerCapabilities
+			.parse(new SmtpReply(250, List.of("mx", "AUTH=LOGIN", "AUTH PLAIN LOGIN")));
 		assertThat(capabilities.authMechanisms()).containsExactlyInAnyOrder("LOGIN", "PLAIN");
 	}
 

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Graceful close: a send under way when the client closes finishes within the grace, later sends are refused.
+ * Graceful close: a send under way when the client closes finishes within the grace,
+ * later sends are refused.
  */
 class SmtpClientCloseTest {
 
@@ -28,12 +29,15 @@ class SmtpClientCloseTest {
 	}
 
 	private SmtpClient client() {
-		return SmtpClient.builder(ConnectionSettings.builder()
-			.host(this.server.host())
-			.port(this.server.port())
-			.tlsPolicy(TlsPolicy.NONE)
-			.heloName("client.test")
-			.build()).housekeeping(false).build();
+		return SmtpClient
+			.builder(ConnectionSettings.builder()
+				.host(this.server.host())
+				.port(this.server.port())
+				.tlsPolicy(TlsPolicy.NONE)
+				.heloName("client.test")
+				.build())
+			.housekeeping(false)
+			.build();
 	}
 
 	private ScriptedSmtpServer slowQueueing(Duration delay) {

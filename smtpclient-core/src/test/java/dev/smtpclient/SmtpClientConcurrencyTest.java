@@ -80,7 +80,8 @@ class SmtpClientConcurrencyTest {
 		assertThat(stats.active()).isZero();
 		assertThat(stats.pending()).isZero();
 		assertThat(stats.idle()).isEqualTo(stats.open()).isLessThanOrEqualTo(8);
-		// 16,000 messages at 500 per connection: at least 32 connections, each closed when retired
+		// 16,000 messages at 500 per connection: at least 32 connections, each closed
+		// when retired
 		assertThat(stats.created()).isGreaterThanOrEqualTo(32);
 		assertThat(stats.created() - stats.closed()).isEqualTo(stats.idle());
 		client.close();
@@ -170,7 +171,6 @@ class SmtpClientConcurrencyTest {
 		servers.awaitDelivered(marker, Duration.ofSeconds(10));
 	}
 
-
 	@Test
 	void aBatchPutsTheNextMessagesCommandsInTheSameWriteAsTheDataBeforeIt() {
 		PostfixServers servers = PostfixServers.require();
@@ -190,7 +190,8 @@ class SmtpClientConcurrencyTest {
 			assertThat(outcomes).allMatch(SendOutcome::isSuccess);
 			assertThat(client.stats().created()).isEqualTo(1);
 		}
-		// the second message's MAIL went out before the first message's final reply came back
+		// the second message's MAIL went out before the first message's final reply came
+		// back
 		int firstData = order.indexOf("<DATA 354");
 		int firstFinal = order.indexOf("<DATA 250");
 		assertThat(order.subList(firstData, firstFinal)).contains(">MAIL", ">RCPT", ">DATA");

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The pool's rules, driven with test-mode connections (no network) and a clock the test moves.
+ * The pool's rules, driven with test-mode connections (no network) and a clock the test
+ * moves.
  */
 class SmtpClientPoolTest {
 
@@ -97,7 +98,9 @@ class SmtpClientPoolTest {
 
 	@Test
 	void aConnectionPastItsLifetimeIsNeverLentAgain() {
-		try (SmtpClient client = client((pool) -> pool.maxLifetime(Duration.ofMinutes(10)).idleTimeout(Duration.ofMinutes(20))).build()) {
+		try (SmtpClient client = client(
+				(pool) -> pool.maxLifetime(Duration.ofMinutes(10)).idleTimeout(Duration.ofMinutes(20)))
+			.build()) {
 			client.send(MAIL);
 			this.clock.advance(Duration.ofMinutes(9));
 			client.send(MAIL);
@@ -210,7 +213,8 @@ class SmtpClientPoolTest {
 
 	@Test
 	void configurationIsValidated() {
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> PoolSettings.builder().maxSize(0).build())
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> PoolSettings.builder().maxSize(0).build())
 			.withMessageContaining("pool.maxSize");
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> PoolSettings.builder().minIdle(9).build())

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link SmtpEventListener#composite}: every event reaches every listener, in order, whatever the others throw.
+ * {@link SmtpEventListener#composite}: every event reaches every listener, in order,
+ * whatever the others throw.
  */
 class SmtpEventListenerCompositeTest {
 
@@ -97,7 +98,8 @@ class SmtpEventListenerCompositeTest {
 	}
 
 	/**
-	 * A distinct value for each parameter, so a forwarding that swaps or drops arguments is seen.
+	 * A distinct value for each parameter, so a forwarding that swaps or drops arguments
+	 * is seen.
 	 */
 	private static Object[] arguments(Method method) {
 		Class<?>[] types = method.getParameterTypes();

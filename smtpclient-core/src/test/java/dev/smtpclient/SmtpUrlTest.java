@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class SmtpUrlTest {
 
 	@ParameterizedTest
-	@CsvSource({ "smtp, 25, OPPORTUNISTIC", "smtps, 465, IMPLICIT", "smtptls, 25, REQUIRED", "esmtp, 587, OPPORTUNISTIC",
-			"esmtptls, 587, REQUIRED", "esmtps, 465, IMPLICIT", "SMTPS, 465, IMPLICIT" })
+	@CsvSource({ "smtp, 25, OPPORTUNISTIC", "smtps, 465, IMPLICIT", "smtptls, 25, REQUIRED",
+			"esmtp, 587, OPPORTUNISTIC", "esmtptls, 587, REQUIRED", "esmtps, 465, IMPLICIT", "SMTPS, 465, IMPLICIT" })
 	void schemesHaveTheSeedsPortsAndTlsPolicies(String scheme, int port, TlsPolicy policy) {
 		SmtpUrl url = SmtpUrl.parse(scheme + "://mail.example.com");
 		assertThat(url.host()).isEqualTo("mail.example.com");
@@ -82,8 +82,7 @@ class SmtpUrlTest {
 
 	@Test
 	void passwordWithoutUser() {
-		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> SmtpUrl.parse("smtp://:secret@host"))
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> SmtpUrl.parse("smtp://:secret@host"))
 			.withMessageContaining("password but no user")
 			.withMessageNotContaining("secret");
 	}

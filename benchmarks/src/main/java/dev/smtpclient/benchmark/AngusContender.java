@@ -11,9 +11,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Angus Mail (the Jakarta Mail implementation Spring's JavaMailSender uses), either with one Transport kept per
- * thread or connecting for every message as JavaMailSenderImpl does per call. Each message is a new
- * {@link MimeMessage}, composed for its send.
+ * Angus Mail (the Jakarta Mail implementation Spring's JavaMailSender uses), either with
+ * one Transport kept per thread or connecting for every message as JavaMailSenderImpl
+ * does per call. Each message is a new {@link MimeMessage}, composed for its send.
  */
 final class AngusContender implements Contender {
 

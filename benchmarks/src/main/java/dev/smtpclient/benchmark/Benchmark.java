@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Messages per second of each contender against one smtp-sink, in one run, as medians of several rounds after a
- * warm-up, and smtpclient's ratio to each. The contenders take turns within each round so that they share the
- * machine's state alike. Every contender that composes messages composes each one for its send; smtpclient's
- * pre-built rows send one message built once, and are labelled so.
+ * Messages per second of each contender against one smtp-sink, in one run, as medians of
+ * several rounds after a warm-up, and smtpclient's ratio to each. The contenders take
+ * turns within each round so that they share the machine's state alike. Every contender
+ * that composes messages composes each one for its send; smtpclient's pre-built rows send
+ * one message built once, and are labelled so.
  * <p>
  * Arguments (all optional): {@code host port messages connections rounds warmupMessages}.
  */
@@ -46,9 +47,11 @@ public final class Benchmark {
 		AngusContender perMessage = new AngusContender(host, port, connections, true);
 		contenders.add(perMessage);
 
-		System.out.printf(Locale.ROOT, "%d messages of about 1 KB to %s:%d over %d connections, %d rounds after %d "
-				+ "warm-up messages each; JVM %s, %d cores%n", messages, host, port, connections, rounds, warmup,
-				Runtime.version(), Runtime.getRuntime().availableProcessors());
+		System.out.printf(Locale.ROOT,
+				"%d messages of about 1 KB to %s:%d over %d connections, %d rounds after %d "
+						+ "warm-up messages each; JVM %s, %d cores%n",
+				messages, host, port, connections, rounds, warmup, Runtime.version(),
+				Runtime.getRuntime().availableProcessors());
 		for (Contender contender : contenders) {
 			contender.send(contender == perMessage ? warmup / 10 : warmup);
 		}
@@ -57,7 +60,8 @@ public final class Benchmark {
 		for (int round = 0; round < rounds; round++) {
 			for (int i = 0; i < contenders.size(); i++) {
 				Contender contender = contenders.get((i + round) % contenders.size());
-				// connecting per message is slow: a tenth of the messages gives the same rate in reasonable time
+				// connecting per message is slow: a tenth of the messages gives the same
+				// rate in reasonable time
 				int count = (contender == perMessage) ? Math.max(100, messages / 10) : messages;
 				long started = System.nanoTime();
 				contender.send(count);

@@ -18,8 +18,9 @@ import dev.smtpclient.TlsPolicy;
 import dev.smtpclient.message.Message;
 
 /**
- * The second scenario: one message with a 100 MB attachment, sent by a JVM limited to 64 MB of heap, reporting
- * the time and the peak heap. {@link #runInChildJvm} starts that JVM from the benchmark.
+ * The second scenario: one message with a 100 MB attachment, sent by a JVM limited to 64
+ * MB of heap, reporting the time and the peak heap. {@link #runInChildJvm} starts that
+ * JVM from the benchmark.
  */
 public final class LargeAttachment {
 
@@ -56,9 +57,11 @@ public final class LargeAttachment {
 				SendResult result = client.send(message);
 				double seconds = (System.nanoTime() - started) / 1e9;
 				long peak = peakHeap();
-				System.out.printf(Locale.ROOT, "100 MB attachment with -Xmx%dm: %d octets sent in %.2f s (%.0f MB/s), "
-						+ "peak heap at most %.1f MB (sum of the heap pools' peaks)%n", Runtime.getRuntime().maxMemory() / (1024 * 1024), result.bytesSent(),
-						seconds, result.bytesSent() / seconds / 1e6, peak / 1048576.0);
+				System.out.printf(Locale.ROOT,
+						"100 MB attachment with -Xmx%dm: %d octets sent in %.2f s (%.0f MB/s), "
+								+ "peak heap at most %.1f MB (sum of the heap pools' peaks)%n",
+						Runtime.getRuntime().maxMemory() / (1024 * 1024), result.bytesSent(), seconds,
+						result.bytesSent() / seconds / 1e6, peak / 1048576.0);
 			}
 		}
 		finally {

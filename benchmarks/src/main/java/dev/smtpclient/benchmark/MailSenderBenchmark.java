@@ -27,13 +27,13 @@ import dev.smtpclient.TlsPolicy;
 import dev.smtpclient.autoconfigure.mail.SmtpJavaMailSender;
 
 /**
- * Spring's {@code JavaMailSender} API against Postfix's submission port (STARTTLS and AUTH), side by side in one
- * run: the core's own {@code send}, the starter's drop-in {@code SmtpJavaMailSender}, and Spring's
- * {@code JavaMailSenderImpl} with Angus Mail, each from the same number of threads. Mail goes to a domain the
- * server discards.
+ * Spring's {@code JavaMailSender} API against Postfix's submission port (STARTTLS and
+ * AUTH), side by side in one run: the core's own {@code send}, the starter's drop-in
+ * {@code SmtpJavaMailSender}, and Spring's {@code JavaMailSenderImpl} with Angus Mail,
+ * each from the same number of threads. Mail goes to a domain the server discards.
  * <p>
- * Arguments: {@code servers.properties} (as written by {@code .ci/servers start}), then optionally
- * {@code messages threads rounds}.
+ * Arguments: {@code servers.properties} (as written by {@code .ci/servers start}), then
+ * optionally {@code messages threads rounds}.
  */
 public final class MailSenderBenchmark {
 
@@ -79,22 +79,23 @@ public final class MailSenderBenchmark {
 				coreClient.send(mail);
 			}
 		}));
-		contenders.put("drop-in SmtpJavaMailSender.send(SimpleMailMessage)", (count) -> senders.run(count,
-				(thread, share) -> {
+		contenders.put("drop-in SmtpJavaMailSender.send(SimpleMailMessage)",
+				(count) -> senders.run(count, (thread, share) -> {
 					for (int i = 0; i < share; i++) {
 						dropIn.send(simpleMessage());
 					}
 				}));
-		contenders.put("Boot JavaMailSenderImpl.send(SimpleMailMessage)", (count) -> senders.run(count,
-				(thread, share) -> {
+		contenders.put("Boot JavaMailSenderImpl.send(SimpleMailMessage)",
+				(count) -> senders.run(count, (thread, share) -> {
 					for (int i = 0; i < share; i++) {
 						boot.send(simpleMessage());
 					}
 				}));
 
-		System.out.printf(Locale.ROOT, "%d messages of about 1 KB to %s:%d (STARTTLS, AUTH) from %d threads, %d rounds;"
-				+ " JVM %s, %d cores%n", messages, host, port, threads, rounds, Runtime.version(),
-				Runtime.getRuntime().availableProcessors());
+		System.out.printf(Locale.ROOT,
+				"%d messages of about 1 KB to %s:%d (STARTTLS, AUTH) from %d threads, %d rounds;"
+						+ " JVM %s, %d cores%n",
+				messages, host, port, threads, rounds, Runtime.version(), Runtime.getRuntime().availableProcessors());
 		Map<String, double[]> rates = new LinkedHashMap<>();
 		List<String> names = List.copyOf(contenders.keySet());
 		for (String name : names) {
@@ -104,7 +105,8 @@ public final class MailSenderBenchmark {
 		for (int round = 0; round < rounds; round++) {
 			for (int i = 0; i < names.size(); i++) {
 				String name = names.get((i + round) % names.size());
-				// Spring's own sender connects per call: a tenth of the messages gives its rate in reasonable time
+				// Spring's own sender connects per call: a tenth of the messages gives
+				// its rate in reasonable time
 				int count = name.startsWith("Boot") ? Math.max(threads, messages / 10) : messages;
 				long started = System.nanoTime();
 				contenders.get(name).send(count);

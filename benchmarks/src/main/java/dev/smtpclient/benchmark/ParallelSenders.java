@@ -7,7 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs a per-thread send loop on a fixed number of threads, splitting the messages between them.
+ * Runs a per-thread send loop on a fixed number of threads, splitting the messages
+ * between them.
  */
 final class ParallelSenders implements AutoCloseable {
 

@@ -1,8 +1,9 @@
 package dev.smtpclient.benchmark;
 
 /**
- * The message every contender sends: about 1 KB of headers and text. Contenders that compose build it for each
- * send from these parts, as a user does; {@link #rfc5322()} is the same message pre-built, for the pre-built rows.
+ * The message every contender sends: about 1 KB of headers and text. Contenders that
+ * compose build it for each send from these parts, as a user does; {@link #rfc5322()} is
+ * the same message pre-built, for the pre-built rows.
  */
 final class Payload {
 

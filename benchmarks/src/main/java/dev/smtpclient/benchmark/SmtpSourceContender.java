@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Postfix's smtp-source, the C reference: {@code smtp-source -s C -d} keeps C sessions open and sends one message
- * after another on each, without pipelining.
+ * Postfix's smtp-source, the C reference: {@code smtp-source -s C -d} keeps C sessions
+ * open and sends one message after another on each, without pipelining.
  */
 final class SmtpSourceContender implements Contender {
 

@@ -12,9 +12,10 @@ import dev.smtpclient.SmtpClient;
 import dev.smtpclient.TlsPolicy;
 
 /**
- * This project's pooled client: one client, and either as many sending threads as connections, or one batch
- * ({@code sendAll}) that pipelines each message behind the previous one on every connection. Each message is
- * composed through {@code Message.builder()} for its send, as a user does, or, for the pre-built rows, one
+ * This project's pooled client: one client, and either as many sending threads as
+ * connections, or one batch ({@code sendAll}) that pipelines each message behind the
+ * previous one on every connection. Each message is composed through
+ * {@code Message.builder()} for its send, as a user does, or, for the pre-built rows, one
  * message built once is sent over and over.
  */
 final class SmtpclientContender implements Contender {

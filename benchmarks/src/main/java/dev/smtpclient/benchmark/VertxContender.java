@@ -12,8 +12,8 @@ import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.StartTLSOptions;
 
 /**
- * The Vert.x mail client, pooled, with pipelining; sends are kept in flight up to four per connection. Each
- * message is a new {@link MailMessage}, composed for its send.
+ * The Vert.x mail client, pooled, with pipelining; sends are kept in flight up to four
+ * per connection. Each message is a new {@link MailMessage}, composed for its send.
  */
 final class VertxContender implements Contender {
 
@@ -36,7 +36,10 @@ final class VertxContender implements Contender {
 	}
 
 	private static MailMessage compose() {
-		return new MailMessage().setFrom(Payload.FROM).setTo(Payload.TO).setSubject(Payload.SUBJECT).setText(Payload.BODY);
+		return new MailMessage().setFrom(Payload.FROM)
+			.setTo(Payload.TO)
+			.setSubject(Payload.SUBJECT)
+			.setText(Payload.BODY);
 	}
 
 	@Override

@@ -8,9 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import dev.smtpclient.sample.cli.MailerCommand;
 
 /**
- * The sample web app: a page to compose and send mail, an inbox fed by an embedded SMTP server when no
- * {@code smtp.url} is given, and the actuator's health and metrics. With {@code send} as the first argument it is
- * a command-line mailer instead, without Spring.
+ * The sample web app: a page to compose and send mail, an inbox fed by an embedded SMTP
+ * server when no {@code smtp.url} is given, and the actuator's health and metrics. With
+ * {@code send} as the first argument it is a command-line mailer instead, without Spring.
  */
 @SpringBootApplication
 public class SampleApplication {

@@ -25,8 +25,9 @@ import dev.smtpclient.test.PostfixServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged jar as a user runs it: with no configuration it serves the pages and the inbox (embedded SMTP
- * server, reached over verified STARTTLS); with {@code send} it is the command-line mailer, exit status and all.
+ * The packaged jar as a user runs it: with no configuration it serves the pages and the
+ * inbox (embedded SMTP server, reached over verified STARTTLS); with {@code send} it is
+ * the command-line mailer, exit status and all.
  */
 class SampleJarIT {
 
@@ -70,9 +71,9 @@ class SampleJarIT {
 		PostfixServers servers = PostfixServers.require();
 		String marker = UUID.randomUUID().toString();
 
-		Result result = cli("send", "-f", "sender@" + servers.domain(), "-t", "catchall-" + marker + "@"
-				+ servers.domain(), "-s", "jar " + marker, "-b", "from the packaged jar", "-u", servers.user(), "-p",
-				servers.password(), "-S", "--ca", servers.caCertificate().toString(),
+		Result result = cli("send", "-f", "sender@" + servers.domain(), "-t",
+				"catchall-" + marker + "@" + servers.domain(), "-s", "jar " + marker, "-b", "from the packaged jar",
+				"-u", servers.user(), "-p", servers.password(), "-S", "--ca", servers.caCertificate().toString(),
 				"esmtp://localhost:" + servers.submissionPort());
 
 		assertThat(result.status()).as(result.err()).isZero();
@@ -106,8 +107,7 @@ class SampleJarIT {
 		return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
 	}
 
-	private static HttpResponse<String> awaitPage(HttpClient http, Process app, Path log, String url)
-			throws Exception {
+	private static HttpResponse<String> awaitPage(HttpClient http, Process app, Path log, String url) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		while (System.nanoTime() < deadline) {
 			if (!app.isAlive()) {

@@ -17,15 +17,17 @@ public final class DkimKeys {
 	private static final byte[] RSA_ALGORITHM = { 0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
 			(byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00 };
 
-	/** An Ed25519 SubjectPublicKeyInfo is this 12-octet prefix and the 32-octet raw key. */
+	/**
+	 * An Ed25519 SubjectPublicKeyInfo is this 12-octet prefix and the 32-octet raw key.
+	 */
 	private static final int ED25519_SPKI_PREFIX = 12;
 
 	private DkimKeys() {
 	}
 
 	/**
-	 * Reads a private key from PEM: PKCS #8 ({@code BEGIN PRIVATE KEY}, RSA or Ed25519) or PKCS #1
-	 * ({@code BEGIN RSA PRIVATE KEY}). Encrypted keys are not supported.
+	 * Reads a private key from PEM: PKCS #8 ({@code BEGIN PRIVATE KEY}, RSA or Ed25519)
+	 * or PKCS #1 ({@code BEGIN RSA PRIVATE KEY}). Encrypted keys are not supported.
 	 * @param pem the PEM text
 	 * @return the key
 	 * @throws IllegalArgumentException if the text is not such a key
@@ -45,7 +47,8 @@ public final class DkimKeys {
 		}
 		for (String algorithm : new String[] { "RSA", "EdDSA" }) {
 			try {
-				return KeyFactory.getInstance(algorithm).generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+				return KeyFactory.getInstance(algorithm)
+					.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
 			}
 			catch (GeneralSecurityException ex) {
 				// try the next algorithm
@@ -55,7 +58,8 @@ public final class DkimKeys {
 	}
 
 	/**
-	 * The TXT record to publish at {@code <selector>._domainkey.<domain>} for a public key.
+	 * The TXT record to publish at {@code <selector>._domainkey.<domain>} for a public
+	 * key.
 	 * @param publicKey an RSA or Ed25519 public key
 	 * @return the record, for example {@code v=DKIM1; k=rsa; p=MIIB...}
 	 */
@@ -69,8 +73,8 @@ public final class DkimKeys {
 	}
 
 	/**
-	 * Wraps an RSAPrivateKey (PKCS #1) in a PrivateKeyInfo (PKCS #8): version 0, rsaEncryption, the key as an
-	 * OCTET STRING.
+	 * Wraps an RSAPrivateKey (PKCS #1) in a PrivateKeyInfo (PKCS #8): version 0,
+	 * rsaEncryption, the key as an OCTET STRING.
 	 */
 	private static byte[] pkcs8FromPkcs1(byte[] pkcs1) {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();

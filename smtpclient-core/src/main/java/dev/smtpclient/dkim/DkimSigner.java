@@ -18,40 +18,43 @@ import dev.smtpclient.InvalidInputException;
 import dev.smtpclient.MessageContent;
 
 /**
- * Signs messages with DKIM (RFC 6376): RSA-SHA256 or Ed25519-SHA256 (RFC 8463), relaxed/relaxed
- * canonicalisation. Immutable and thread-safe.
+ * Signs messages with DKIM (RFC 6376): RSA-SHA256 or Ed25519-SHA256 (RFC 8463),
+ * relaxed/relaxed canonicalisation. Immutable and thread-safe.
  *
  * <pre class="code">
  * DkimSigner signer = DkimSigner.builder("example.com", "mail", DkimKeys.privateKeyFromPem(pem)).build();
  * connection.send(message.envelope(), signer.sign(message.content()));
  * </pre>
  *
- * <strong>Two passes, no buffer.</strong> {@link #sign(MessageContent)} writes the content once into a digester
- * that keeps only the header section and the running hash of the canonical body, then signs; the signed content
- * writes the DKIM-Signature field followed by a second writing of the same content. This relies on the
- * {@link MessageContent} contract that every writing gives the same bytes (a {@code ComposedMessage} fixes its
- * Date, Message-ID and boundaries; attached files must not change in between). Memory use does not grow with the
- * message: a 100 MB message is read twice, never held.
+ * <strong>Two passes, no buffer.</strong> {@link #sign(MessageContent)} writes the
+ * content once into a digester that keeps only the header section and the running hash of
+ * the canonical body, then signs; the signed content writes the DKIM-Signature field
+ * followed by a second writing of the same content. This relies on the
+ * {@link MessageContent} contract that every writing gives the same bytes (a
+ * {@code ComposedMessage} fixes its Date, Message-ID and boundaries; attached files must
+ * not change in between). Memory use does not grow with the message: a 100 MB message is
+ * read twice, never held.
  */
 public final class DkimSigner {
 
 	/**
-	 * Signed when present, each instance. The list-unsubscribe fields are signed because the large mailbox providers
-	 * honour one-click unsubscription only under a signature that covers them (RFC 8058 4).
+	 * Signed when present, each instance. The list-unsubscribe fields are signed because
+	 * the large mailbox providers honour one-click unsubscription only under a signature
+	 * that covers them (RFC 8058 4).
 	 */
 	public static final List<String> DEFAULT_HEADERS = List.of("from", "reply-to", "sender", "subject", "date",
 			"message-id", "to", "cc", "mime-version", "content-type", "content-transfer-encoding", "in-reply-to",
 			"references", "list-unsubscribe", "list-unsubscribe-post");
 
 	/**
-	 * Signed once more than they occur (RFC 6376 8.15), so that an added instance, which a reader may show instead
-	 * of the signed one, breaks the signature.
+	 * Signed once more than they occur (RFC 6376 8.15), so that an added instance, which
+	 * a reader may show instead of the signed one, breaks the signature.
 	 */
 	public static final List<String> DEFAULT_OVERSIGNED_HEADERS = List.of("from", "subject", "to", "cc", "date",
 			"message-id");
 
-	private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
-			+ "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+	private static final Pattern DOMAIN = Pattern
+		.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?" + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
 
 	private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]+");
 
@@ -87,7 +90,8 @@ public final class DkimSigner {
 	/**
 	 * A builder.
 	 * @param domain the signing domain ({@code d=})
-	 * @param selector the selector ({@code s=}): the key is published at {@code <selector>._domainkey.<domain>}
+	 * @param selector the selector ({@code s=}): the key is published at
+	 * {@code <selector>._domainkey.<domain>}
 	 * @param key an RSA (at least 1024 bits) or Ed25519 private key
 	 * @return the builder
 	 */
@@ -118,8 +122,8 @@ public final class DkimSigner {
 				signed.add(name);
 			}
 		}
-		String unsigned = "DKIM-Signature: v=1; a=" + this.algorithm.tag() + "; c=relaxed/relaxed;\r\n d="
-				+ this.domain + "; s=" + this.selector + "; t=" + this.clock.instant().getEpochSecond() + ";\r\n"
+		String unsigned = "DKIM-Signature: v=1; a=" + this.algorithm.tag() + "; c=relaxed/relaxed;\r\n d=" + this.domain
+				+ "; s=" + this.selector + "; t=" + this.clock.instant().getEpochSecond() + ";\r\n"
 				+ fold("h=" + String.join(":", signed) + ";") + "\r\n bh="
 				+ Base64.getEncoder().encodeToString(bodyHash) + ";\r\n b=";
 		byte[] headerData = fields.signedData(signed);
@@ -200,9 +204,9 @@ public final class DkimSigner {
 		}
 
 		/**
-		 * The header fields to sign ({@code h=}), instead of {@link #DEFAULT_HEADERS}. Each is signed once per
-		 * instance, and a field that is absent is signed as absent (so it cannot be added later); the oversigned
-		 * ones once more.
+		 * The header fields to sign ({@code h=}), instead of {@link #DEFAULT_HEADERS}.
+		 * Each is signed once per instance, and a field that is absent is signed as
+		 * absent (so it cannot be added later); the oversigned ones once more.
 		 * @param names the field names; must include From
 		 * @return this builder
 		 */
@@ -218,8 +222,9 @@ public final class DkimSigner {
 
 		/**
 		 * The signed header fields to sign once more than they occur, instead of
-		 * {@link #DEFAULT_OVERSIGNED_HEADERS}: an instance added after signing then breaks the signature. Only
-		 * names that are also signed take effect; an empty list turns oversigning off.
+		 * {@link #DEFAULT_OVERSIGNED_HEADERS}: an instance added after signing then
+		 * breaks the signature. Only names that are also signed take effect; an empty
+		 * list turns oversigning off.
 		 * @param names the field names
 		 * @return this builder
 		 */

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The header fields of a message and their relaxed canonical form (RFC 6376 3.4.2): the name in lower case, the
- * value unfolded, runs of white space made one space, white space at either end and around the colon removed.
+ * The header fields of a message and their relaxed canonical form (RFC 6376 3.4.2): the
+ * name in lower case, the value unfolded, runs of white space made one space, white space
+ * at either end and around the colon removed.
  */
 final class HeaderCanonicalizer {
 
@@ -49,8 +50,9 @@ final class HeaderCanonicalizer {
 	}
 
 	/**
-	 * The canonical header data for the names of an {@code h=} tag: for each name the last instance not used yet
-	 * (RFC 6376 5.4.2), each followed by CRLF; a name with no instance left contributes nothing.
+	 * The canonical header data for the names of an {@code h=} tag: for each name the
+	 * last instance not used yet (RFC 6376 5.4.2), each followed by CRLF; a name with no
+	 * instance left contributes nothing.
 	 */
 	byte[] signedData(List<String> names) {
 		StringBuilder data = new StringBuilder();

@@ -7,9 +7,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Takes a message as the engine would send it and keeps what signing needs: the header section (at most 1 MiB)
- * and the SHA-256 hash of the body in relaxed canonical form (RFC 6376 3.4.4), computed as the octets stream by
- * and never held. Line endings are made CRLF first (a bare CR or LF counts as one, as the engine sends it).
+ * Takes a message as the engine would send it and keeps what signing needs: the header
+ * section (at most 1 MiB) and the SHA-256 hash of the body in relaxed canonical form (RFC
+ * 6376 3.4.4), computed as the octets stream by and never held. Line endings are made
+ * CRLF first (a bare CR or LF counts as one, as the engine sends it).
  */
 final class MessageDigester extends OutputStream {
 
@@ -125,8 +126,8 @@ final class MessageDigester extends OutputStream {
 	}
 
 	/**
-	 * Ends the message: an unterminated last line is ended (the engine ends it too) and trailing empty lines are
-	 * dropped.
+	 * Ends the message: an unterminated last line is ended (the engine ends it too) and
+	 * trailing empty lines are dropped.
 	 * @return the body hash
 	 */
 	byte[] bodyHash() {

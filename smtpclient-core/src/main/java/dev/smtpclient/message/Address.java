@@ -8,12 +8,13 @@ import java.util.Optional;
 import dev.smtpclient.InvalidInputException;
 
 /**
- * A mailbox: an optional display name and an address ({@code local-part@domain}), as RFC 5322 defines it, with
- * the UTF-8 local parts and domains of RFC 6532. Immutable.
+ * A mailbox: an optional display name and an address ({@code local-part@domain}), as RFC
+ * 5322 defines it, with the UTF-8 local parts and domains of RFC 6532. Immutable.
  * <p>
  * Parsed, not matched with a regular expression: {@code "Doe, John" <john@example.com>},
- * {@code John Doe <john@example.com> (work)}, {@code "john doe"@example.com} and {@code jöhn@exämple.com} are
- * all understood. Comments are skipped; groups are not supported.
+ * {@code John Doe <john@example.com> (work)}, {@code "john doe"@example.com} and
+ * {@code jöhn@exämple.com} are all understood. Comments are skipped; groups are not
+ * supported.
  */
 public final class Address {
 
@@ -40,8 +41,8 @@ public final class Address {
 			throw new InvalidInputException(field, "'" + address() + "' has an empty local part or domain");
 		}
 		if (InputChecks.utf8Length(localPart) > MAX_LOCAL_PART_OCTETS) {
-			throw new InvalidInputException(field, "the local part is longer than " + MAX_LOCAL_PART_OCTETS
-					+ " octets");
+			throw new InvalidInputException(field,
+					"the local part is longer than " + MAX_LOCAL_PART_OCTETS + " octets");
 		}
 		if (InputChecks.utf8Length(this.address) > MAX_ADDRESS_OCTETS) {
 			throw new InvalidInputException(field, "the address is longer than " + MAX_ADDRESS_OCTETS + " octets");
@@ -49,7 +50,8 @@ public final class Address {
 	}
 
 	/**
-	 * Parses one mailbox, for example {@code The Sender <sender@email.com>} or {@code sender@email.com}.
+	 * Parses one mailbox, for example {@code The Sender <sender@email.com>} or
+	 * {@code sender@email.com}.
 	 * @param text the mailbox
 	 * @return the address
 	 * @throws InvalidInputException if the text is not exactly one valid mailbox
@@ -69,7 +71,8 @@ public final class Address {
 	}
 
 	/**
-	 * An address from its parts, without parsing the display name (it may hold any character but controls).
+	 * An address from its parts, without parsing the display name (it may hold any
+	 * character but controls).
 	 * @param address the bare address, {@code local-part@domain}
 	 * @param displayName the display name, or null
 	 * @return the address
@@ -103,8 +106,8 @@ public final class Address {
 	}
 
 	/**
-	 * The bare address as it goes into the envelope and between angle brackets: the local part quoted when it is
-	 * not a dot-atom, for example {@code "john doe"@example.com}.
+	 * The bare address as it goes into the envelope and between angle brackets: the local
+	 * part quoted when it is not a dot-atom, for example {@code "john doe"@example.com}.
 	 * @return the address
 	 */
 	public String address() {
@@ -112,8 +115,8 @@ public final class Address {
 	}
 
 	/**
-	 * Whether the local part or the domain has non-ASCII characters: a message to or from such an address needs
-	 * SMTPUTF8.
+	 * Whether the local part or the domain has non-ASCII characters: a message to or from
+	 * such an address needs SMTPUTF8.
 	 * @return whether the address is internationalised
 	 */
 	public boolean isInternational() {
@@ -151,7 +154,8 @@ public final class Address {
 	}
 
 	/**
-	 * The mailbox as a person would write it, for example {@code John Doe <john@example.com>} (not encoded).
+	 * The mailbox as a person would write it, for example
+	 * {@code John Doe <john@example.com>} (not encoded).
 	 */
 	@Override
 	public String toString() {

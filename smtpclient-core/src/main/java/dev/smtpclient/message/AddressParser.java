@@ -6,9 +6,9 @@ import java.util.List;
 import dev.smtpclient.InvalidInputException;
 
 /**
- * A recursive-descent parser for RFC 5322 mailboxes and mailbox lists (section 3.4), with the UTF-8 extensions
- * of RFC 6532 and the obsolete phrase form that allows "." in display names. Comments and folding white space
- * are skipped wherever CFWS is allowed.
+ * A recursive-descent parser for RFC 5322 mailboxes and mailbox lists (section 3.4), with
+ * the UTF-8 extensions of RFC 6532 and the obsolete phrase form that allows "." in
+ * display names. Comments and folding white space are skipped wherever CFWS is allowed.
  */
 final class AddressParser {
 

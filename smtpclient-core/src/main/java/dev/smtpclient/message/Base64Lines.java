@@ -6,9 +6,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The base64 of RFC 2045 section 6.8 in lines of 76 characters separated by CRLF, with no CRLF after the last
- * (the same octets as {@code Base64.getMimeEncoder()}), written in chunks of whole lines straight into the
- * stream: in-memory data is never copied to an encoded array first, and the length is known without encoding.
+ * The base64 of RFC 2045 section 6.8 in lines of 76 characters separated by CRLF, with no
+ * CRLF after the last (the same octets as {@code Base64.getMimeEncoder()}), written in
+ * chunks of whole lines straight into the stream: in-memory data is never copied to an
+ * encoded array first, and the length is known without encoding.
  */
 final class Base64Lines {
 
@@ -69,7 +70,8 @@ final class Base64Lines {
 		Base64Lines encoder = new Base64Lines(out, chunkSize());
 		byte[] buffer = new byte[LINE_OCTETS * LINES_PER_CHUNK];
 		int read;
-		// readNBytes fills the buffer unless the data ends: every chunk but the last is whole lines
+		// readNBytes fills the buffer unless the data ends: every chunk but the last is
+		// whole lines
 		while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
 			encoder.lines(buffer, 0, read);
 			if (read < buffer.length) {

@@ -13,12 +13,13 @@ import dev.smtpclient.Mail;
 import dev.smtpclient.MessageContent;
 
 /**
- * A composed message, immutable and safe to share between threads: the rendered header section (with its Date
- * and Message-ID) and the MIME tree (with its boundaries) are fixed, so every {@link #writeTo(OutputStream)}
- * writes the same bytes. Made by {@link Message#snapshot()} or {@link Message.Builder#build()}.
+ * A composed message, immutable and safe to share between threads: the rendered header
+ * section (with its Date and Message-ID) and the MIME tree (with its boundaries) are
+ * fixed, so every {@link #writeTo(OutputStream)} writes the same bytes. Made by
+ * {@link Message#snapshot()} or {@link Message.Builder#build()}.
  * <p>
- * Attached files and data sources are read while the message is written, never held in memory; they must not
- * change between writes.
+ * Attached files and data sources are read while the message is written, never held in
+ * memory; they must not change between writes.
  */
 public final class ComposedMessage implements Mail {
 
@@ -44,8 +45,8 @@ public final class ComposedMessage implements Mail {
 
 	private Envelope envelope;
 
-	ComposedMessage(Address from, List<Address> to, List<Address> cc, List<Address> bcc, String subject,
-			byte[] headers, MimePart body, boolean smtpUtf8) {
+	ComposedMessage(Address from, List<Address> to, List<Address> cc, List<Address> bcc, String subject, byte[] headers,
+			MimePart body, boolean smtpUtf8) {
 		this.from = from;
 		this.to = List.copyOf(to);
 		this.cc = List.copyOf(cc);
@@ -115,9 +116,10 @@ public final class ComposedMessage implements Mail {
 	}
 
 	/**
-	 * The message as content for {@code SmtpConnection.send}. It is 8-bit and needs SMTPUTF8 only when an address
-	 * written in the headers is internationalised (every body part is 7-bit encoded); its size is known unless a
-	 * file or data source is attached.
+	 * The message as content for {@code SmtpConnection.send}. It is 8-bit and needs
+	 * SMTPUTF8 only when an address written in the headers is internationalised (every
+	 * body part is 7-bit encoded); its size is known unless a file or data source is
+	 * attached.
 	 * @return the content
 	 */
 	@Override
@@ -126,7 +128,8 @@ public final class ComposedMessage implements Mail {
 	}
 
 	/**
-	 * Whether the header section carries raw UTF-8 (RFC 6532) for an internationalised address.
+	 * Whether the header section carries raw UTF-8 (RFC 6532) for an internationalised
+	 * address.
 	 * @return whether SMTPUTF8 is needed
 	 */
 	public boolean needsSmtpUtf8() {
@@ -134,9 +137,10 @@ public final class ComposedMessage implements Mail {
 	}
 
 	/**
-	 * Writes the message with CRLF line endings (not dot-stuffed), straight into the stream: the header section
-	 * and each part's header fields in one write each, the bodies as held (base64 in chunks of whole lines). A
-	 * stream with costly writes, such as a file's, is best buffered by the caller.
+	 * Writes the message with CRLF line endings (not dot-stuffed), straight into the
+	 * stream: the header section and each part's header fields in one write each, the
+	 * bodies as held (base64 in chunks of whole lines). A stream with costly writes, such
+	 * as a file's, is best buffered by the caller.
 	 * @param out the stream; flushed, not closed
 	 * @throws IOException if writing, or reading an attached file, fails
 	 */
@@ -150,8 +154,8 @@ public final class ComposedMessage implements Mail {
 	}
 
 	/**
-	 * The octets {@link #writeTo} writes, known from the parts' lengths without writing, unless a file or data
-	 * source is attached.
+	 * The octets {@link #writeTo} writes, known from the parts' lengths without writing,
+	 * unless a file or data source is attached.
 	 */
 	private OptionalLong size() {
 		return this.size;

@@ -5,12 +5,13 @@ import java.util.regex.Pattern;
 import dev.smtpclient.InvalidInputException;
 
 /**
- * Content-IDs (RFC 2392): {@code id@domain} of ASCII atoms and dots, given with or without angle brackets.
+ * Content-IDs (RFC 2392): {@code id@domain} of ASCII atoms and dots, given with or
+ * without angle brackets.
  */
 final class ContentIds {
 
-	private static final Pattern DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~]+"
-			+ "(\\.[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~]+)*");
+	private static final Pattern DOT_ATOM = Pattern
+		.compile("[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~]+" + "(\\.[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~]+)*");
 
 	private ContentIds() {
 	}

@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
 import dev.smtpclient.InvalidInputException;
 
 /**
- * Text as octets with CRLF line endings (a bare CR or LF becomes CRLF), refusing characters the charset cannot
- * hold. UTF-8 and US-ASCII, by far the most common, are encoded in one pass into an array of exactly the right
- * length (a first pass counts); other charsets go through the charset's encoder.
+ * Text as octets with CRLF line endings (a bare CR or LF becomes CRLF), refusing
+ * characters the charset cannot hold. UTF-8 and US-ASCII, by far the most common, are
+ * encoded in one pass into an array of exactly the right length (a first pass counts);
+ * other charsets go through the charset's encoder.
  */
 final class CrlfText {
 
@@ -34,12 +35,13 @@ final class CrlfText {
 	}
 
 	/**
-	 * ASCII text, the most common body, through the platform's fast encoding and a scan of its octets; null
-	 * when the text is not all ASCII.
+	 * ASCII text, the most common body, through the platform's fast encoding and a scan
+	 * of its octets; null when the text is not all ASCII.
 	 */
 	private static byte[] asciiWithCrlf(String text) {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		// any other character takes two octets or more, except a lone surrogate, which becomes "?"
+		// any other character takes two octets or more, except a lone surrogate, which
+		// becomes "?"
 		if (bytes.length != text.length()) {
 			return null;
 		}

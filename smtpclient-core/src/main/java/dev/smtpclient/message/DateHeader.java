@@ -5,8 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The Date field's value (RFC 5322 3.3), {@code EEE, d MMM yyyy HH:mm:ss Z} in English. Every message composed
- * in the same second and zone has the same value, so the last one is kept and reused rather than formatted again.
+ * The Date field's value (RFC 5322 3.3), {@code EEE, d MMM yyyy HH:mm:ss Z} in English.
+ * Every message composed in the same second and zone has the same value, so the last one
+ * is kept and reused rather than formatted again.
  */
 final class DateHeader {
 

@@ -6,15 +6,19 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * RFC 2047 encoded words ({@code =?UTF-8?B?...?=}) for non-ASCII header text. The B encoding is used throughout:
- * its output has no character with a meaning in any header context (phrase, comment or unstructured text).
+ * RFC 2047 encoded words ({@code =?UTF-8?B?...?=}) for non-ASCII header text. The B
+ * encoding is used throughout: its output has no character with a meaning in any header
+ * context (phrase, comment or unstructured text).
  * <p>
- * Text is split between code points, never inside one (RFC 2047 section 5: each encoded word must decode to
- * whole characters), so that no word is longer than 75 characters.
+ * Text is split between code points, never inside one (RFC 2047 section 5: each encoded
+ * word must decode to whole characters), so that no word is longer than 75 characters.
  */
 final class EncodedWords {
 
-	/** "=?UTF-8?B?" and "?=" around at most 60 base64 characters: 72 in all, under the limit of 75. */
+	/**
+	 * "=?UTF-8?B?" and "?=" around at most 60 base64 characters: 72 in all, under the
+	 * limit of 75.
+	 */
 	private static final int MAX_OCTETS_PER_WORD = 45;
 
 	private static final String PREFIX = "=?UTF-8?B?";
@@ -25,10 +29,10 @@ final class EncodedWords {
 	}
 
 	/**
-	 * Encodes the text as a sequence of encoded words, to be written separated by folding white space (which a
-	 * decoder drops between adjacent encoded words). The first word is short enough for the room left on the
-	 * current line when that room holds at least the first character (otherwise it is a full one, for the next
-	 * line).
+	 * Encodes the text as a sequence of encoded words, to be written separated by folding
+	 * white space (which a decoder drops between adjacent encoded words). The first word
+	 * is short enough for the room left on the current line when that room holds at least
+	 * the first character (otherwise it is a full one, for the next line).
 	 * @param text the text
 	 * @param firstRoom the characters available for the first word
 	 * @return the words, at least one

@@ -3,11 +3,12 @@ package dev.smtpclient.message;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes one header field from unbreakable tokens, folding (RFC 5322 section 2.2.3) before a token that would
- * take the line past 78 characters. A fold only replaces a space that was going to be written anyway, so
- * unfolding gives back exactly the value. A line that holds an RFC 2047 encoded word is folded at 76 characters
- * instead, the field name included (RFC 2047 2). Every line is checked on its octets: no control octet and never
- * more than 998 octets, whatever the tokens held.
+ * Writes one header field from unbreakable tokens, folding (RFC 5322 section 2.2.3)
+ * before a token that would take the line past 78 characters. A fold only replaces a
+ * space that was going to be written anyway, so unfolding gives back exactly the value. A
+ * line that holds an RFC 2047 encoded word is folded at 76 characters instead, the field
+ * name included (RFC 2047 2). Every line is checked on its octets: no control octet and
+ * never more than 998 octets, whatever the tokens held.
  */
 final class HeaderField {
 
@@ -40,8 +41,9 @@ final class HeaderField {
 	}
 
 	/**
-	 * Adds an RFC 2047 encoded word preceded by a space, on a line of at most 76 characters: when even the
-	 * first line has no room for it, the fold comes right after the field name.
+	 * Adds an RFC 2047 encoded word preceded by a space, on a line of at most 76
+	 * characters: when even the first line has no room for it, the fold comes right after
+	 * the field name.
 	 * @param token the encoded word
 	 * @return this field
 	 */
@@ -71,7 +73,8 @@ final class HeaderField {
 	}
 
 	/**
-	 * Appends text to the last token, with no fold point before it (for example the comma after an address).
+	 * Appends text to the last token, with no fold point before it (for example the comma
+	 * after an address).
 	 * @param token the text
 	 * @return this field
 	 */
@@ -81,7 +84,8 @@ final class HeaderField {
 	}
 
 	/**
-	 * ASCII text as octets, in one copy rather than the two of {@code toString().getBytes()}.
+	 * ASCII text as octets, in one copy rather than the two of
+	 * {@code toString().getBytes()}.
 	 */
 	private static byte[] ascii(CharSequence text) {
 		byte[] bytes = new byte[text.length()];
@@ -98,7 +102,8 @@ final class HeaderField {
 	/**
 	 * The field with its final CRLF, as UTF-8 octets.
 	 * @return the octets
-	 * @throws IllegalStateException if a line would be invalid (a bug, never input: input is checked before)
+	 * @throws IllegalStateException if a line would be invalid (a bug, never input: input
+	 * is checked before)
 	 */
 	byte[] toBytes() {
 		this.text.append("\r\n");

@@ -8,13 +8,15 @@ import java.util.regex.Pattern;
 import dev.smtpclient.InvalidInputException;
 
 /**
- * A header field added by the caller, checked when it is set: the name is an RFC 5322 field name, fields the
- * message writes itself are refused, address fields are parsed, structured fields are printable ASCII that is only
- * ever folded, and all other values are unstructured text (encoded when needed).
+ * A header field added by the caller, checked when it is set: the name is an RFC 5322
+ * field name, fields the message writes itself are refused, address fields are parsed,
+ * structured fields are printable ASCII that is only ever folded, and all other values
+ * are unstructured text (encoded when needed).
  * <p>
- * Structured fields (RFC 2047 5 allows encoded words only in text, comments and phrases, and their readers, such as
- * RFC 2369 list clients, take the value literally) are never encoded: a value that is not printable ASCII, or a
- * word that cannot fit a 998-octet line, is refused when it is set.
+ * Structured fields (RFC 2047 5 allows encoded words only in text, comments and phrases,
+ * and their readers, such as RFC 2369 list clients, take the value literally) are never
+ * encoded: a value that is not printable ASCII, or a word that cannot fit a 998-octet
+ * line, is refused when it is set.
  */
 final class HeaderSpec {
 
@@ -31,10 +33,13 @@ final class HeaderSpec {
 
 	private static final Set<String> ASCII_FIELDS = Set.of("date", "message-id", "in-reply-to", "references",
 			"resent-date", "resent-message-id", "return-path", "received", "dkim-signature", "domainkey-signature",
-			"authentication-results", "arc-seal", "arc-message-signature", "arc-authentication-results",
-			"feedback-id", "auto-submitted", "precedence");
+			"authentication-results", "arc-seal", "arc-message-signature", "arc-authentication-results", "feedback-id",
+			"auto-submitted", "precedence");
 
-	/** Prefixes of structured field families: the RFC 2369 and RFC 2919 list fields, RFC 8058 included. */
+	/**
+	 * Prefixes of structured field families: the RFC 2369 and RFC 2919 list fields, RFC
+	 * 8058 included.
+	 */
 	private static final List<String> ASCII_FIELD_PREFIXES = List.of("list-");
 
 	final String name;
@@ -51,8 +56,8 @@ final class HeaderSpec {
 		String key = key(name);
 		String field = "header." + name;
 		if (USE_A_METHOD.contains(key)) {
-			throw new InvalidInputException(field, name + " is set by its own method (from, addTo, addCc, addBcc, "
-					+ "subject), not as a header");
+			throw new InvalidInputException(field,
+					name + " is set by its own method (from, addTo, addCc, addBcc, " + "subject), not as a header");
 		}
 		if (WRITTEN_BY_THE_MESSAGE.contains(key)) {
 			throw new InvalidInputException(field, name + " is written by the message from its parts");

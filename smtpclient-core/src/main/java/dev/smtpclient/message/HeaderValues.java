@@ -5,21 +5,25 @@ import java.util.List;
 import dev.smtpclient.InvalidInputException;
 
 /**
- * Renders header values as tokens of a {@link HeaderField}: unstructured text (RFC 5322 3.2.5, with RFC 2047
- * encoded words where plain text would not come back exactly), display names and address lists.
+ * Renders header values as tokens of a {@link HeaderField}: unstructured text (RFC 5322
+ * 3.2.5, with RFC 2047 encoded words where plain text would not come back exactly),
+ * display names and address lists.
  */
 final class HeaderValues {
 
-	/** The longest plain word written as is; longer ones are encoded, which splits them. */
+	/**
+	 * The longest plain word written as is; longer ones are encoded, which splits them.
+	 */
 	private static final int MAX_PLAIN_WORD = 76;
 
 	private HeaderValues() {
 	}
 
 	/**
-	 * Unstructured text, such as a subject. Written plain when it is ASCII words separated by single spaces;
-	 * otherwise as encoded words, so that leading, trailing or repeated white space, non-ASCII characters and
-	 * text that looks like an encoded word all come back as given.
+	 * Unstructured text, such as a subject. Written plain when it is ASCII words
+	 * separated by single spaces; otherwise as encoded words, so that leading, trailing
+	 * or repeated white space, non-ASCII characters and text that looks like an encoded
+	 * word all come back as given.
 	 */
 	static void unstructured(HeaderField field, String value) {
 		if (value.isEmpty()) {
@@ -38,9 +42,9 @@ final class HeaderValues {
 	}
 
 	/**
-	 * A structured value that must be printable ASCII as given (Message-ID, References, List-Unsubscribe,
-	 * Received): folded at its spaces only, never encoded. A run of spaces is written as one, which is the same
-	 * folding white space to every reader.
+	 * A structured value that must be printable ASCII as given (Message-ID, References,
+	 * List-Unsubscribe, Received): folded at its spaces only, never encoded. A run of
+	 * spaces is written as one, which is the same folding white space to every reader.
 	 */
 	static void ascii(HeaderField field, String name, String value) {
 		InputChecks.printableAscii(name, value, true);
@@ -50,8 +54,8 @@ final class HeaderValues {
 	}
 
 	/**
-	 * Refuses a structured value with a word that could not fit a line of 998 octets after the field name, as
-	 * folding happens only between words.
+	 * Refuses a structured value with a word that could not fit a line of 998 octets
+	 * after the field name, as folding happens only between words.
 	 * @param field the name of the field for the error
 	 * @param name the header name
 	 * @param value the value, printable ASCII
@@ -60,9 +64,10 @@ final class HeaderValues {
 		int room = HeaderField.MAX_LINE_OCTETS - name.length() - 2;
 		for (String word : value.strip().split(" +")) {
 			if (word.length() > room) {
-				throw new InvalidInputException(field, "has a word of " + word.length() + " characters, which cannot "
-						+ "fit a header line of " + HeaderField.MAX_LINE_OCTETS + " octets; structured fields are "
-						+ "folded only at spaces, never encoded");
+				throw new InvalidInputException(field,
+						"has a word of " + word.length() + " characters, which cannot " + "fit a header line of "
+								+ HeaderField.MAX_LINE_OCTETS + " octets; structured fields are "
+								+ "folded only at spaces, never encoded");
 			}
 		}
 	}
@@ -83,8 +88,8 @@ final class HeaderValues {
 	}
 
 	/**
-	 * A display name: atoms as they are, otherwise a quoted string, otherwise (non-ASCII, odd spacing, long)
-	 * encoded words. Only the name is ever encoded, never the address.
+	 * A display name: atoms as they are, otherwise a quoted string, otherwise (non-ASCII,
+	 * odd spacing, long) encoded words. Only the name is ever encoded, never the address.
 	 */
 	static void phrase(HeaderField field, String name) {
 		if (!isEncodedPhrase(name) && isAtoms(name)) {
@@ -103,15 +108,16 @@ final class HeaderValues {
 	}
 
 	/**
-	 * Whether a display name is written as encoded words (rather than atoms or a quoted string).
+	 * Whether a display name is written as encoded words (rather than atoms or a quoted
+	 * string).
 	 */
 	static boolean isEncodedPhrase(String name) {
 		return !(isPlain(name, MAX_PLAIN_WORD) && (isAtoms(name) || name.length() <= MAX_PLAIN_WORD - 2));
 	}
 
 	/**
-	 * Whether the text is printable ASCII words separated by single spaces, none too long and none that a
-	 * decoder could take for an encoded word.
+	 * Whether the text is printable ASCII words separated by single spaces, none too long
+	 * and none that a decoder could take for an encoded word.
 	 */
 	private static boolean isPlain(String value, int maxWord) {
 		if (!InputChecks.isAscii(value) || value.startsWith(" ") || value.endsWith(" ") || value.contains("  ")

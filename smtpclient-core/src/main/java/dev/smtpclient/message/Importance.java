@@ -1,8 +1,8 @@
 package dev.smtpclient.message;
 
 /**
- * The importance of a message, written as the {@code Importance}, {@code X-Priority} and {@code Priority} headers
- * that mail programs show. {@link #NORMAL} writes none of them.
+ * The importance of a message, written as the {@code Importance}, {@code X-Priority} and
+ * {@code Priority} headers that mail programs show. {@link #NORMAL} writes none of them.
  */
 public enum Importance {
 

@@ -4,8 +4,9 @@ import dev.smtpclient.InvalidInputException;
 import dev.smtpclient.internal.protocol.WireText;
 
 /**
- * Checks the text a caller hands to the message API before it is stored. The check is on the characters and on
- * their UTF-8 octets, so that no value can put a CR, LF, NUL or other control octet into a header.
+ * Checks the text a caller hands to the message API before it is stored. The check is on
+ * the characters and on their UTF-8 octets, so that no value can put a CR, LF, NUL or
+ * other control octet into a header.
  */
 final class InputChecks {
 
@@ -13,8 +14,8 @@ final class InputChecks {
 	}
 
 	/**
-	 * Refuses null and control characters (C0, DEL, C1, the Unicode line and paragraph separators) and unpaired
-	 * surrogates.
+	 * Refuses null and control characters (C0, DEL, C1, the Unicode line and paragraph
+	 * separators) and unpaired surrogates.
 	 * @param field the name of the field for the error
 	 * @param value the value
 	 * @return the value
@@ -24,7 +25,8 @@ final class InputChecks {
 	}
 
 	/**
-	 * The length of the text in UTF-8, without encoding it (a lone surrogate counts as the one "?" it becomes).
+	 * The length of the text in UTF-8, without encoding it (a lone surrogate counts as
+	 * the one "?" it becomes).
 	 */
 	static int utf8Length(String value) {
 		int length = 0;
@@ -63,8 +65,8 @@ final class InputChecks {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (c > 0x7e || (c == ' ' && !spaceAllowed)) {
-				throw new InvalidInputException(field, String.format(
-						"character U+%04X at index %d is not allowed (printable ASCII only)", (int) c, i));
+				throw new InvalidInputException(field, String
+					.format("character U+%04X at index %d is not allowed (printable ASCII only)", (int) c, i));
 			}
 		}
 		return value;

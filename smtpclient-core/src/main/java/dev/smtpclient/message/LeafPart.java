@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A part with data: a text body, an inline part or an attachment. Data held in memory is encoded as
- * {@link TransferEncoding#choose chosen}; a file or data source is always base64, encoded while it is read.
+ * A part with data: a text body, an inline part or an attachment. Data held in memory is
+ * encoded as {@link TransferEncoding#choose chosen}; a file or data source is always
+ * base64, encoded while it is read.
  * <p>
- * 7bit data is written as it is held and quoted-printable as encoded once when the part is made; base64 is
- * encoded line by line as it is written, so no encoded copy of a large attachment is ever held.
+ * 7bit data is written as it is held and quoted-printable as encoded once when the part
+ * is made; base64 is encoded line by line as it is written, so no encoded copy of a large
+ * attachment is ever held.
  */
 final class LeafPart extends MimePart {
 
@@ -28,7 +30,10 @@ final class LeafPart extends MimePart {
 
 	private final TransferEncoding encoding;
 
-	/** 7bit: the data; quoted-printable: its encoding; base64: the data to encode; null when streamed. */
+	/**
+	 * 7bit: the data; quoted-printable: its encoding; base64: the data to encode; null
+	 * when streamed.
+	 */
 	private final byte[] octets;
 
 	/** Where streamed data comes from, or null. */
@@ -45,7 +50,8 @@ final class LeafPart extends MimePart {
 	 * A text part.
 	 * @param mimeType the type
 	 * @param charset the charset of the text
-	 * @param encodedText the text with CRLF line endings in the charset; kept, not copied, so never to be changed
+	 * @param encodedText the text with CRLF line endings in the charset; kept, not
+	 * copied, so never to be changed
 	 */
 	static LeafPart text(String mimeType, Charset charset, byte[] encodedText) {
 		TransferEncoding encoding = TransferEncoding.choose(encodedText, true);
@@ -53,8 +59,9 @@ final class LeafPart extends MimePart {
 	}
 
 	/**
-	 * The header fields of a text part, rendered once for each type, charset and encoding: a few combinations
-	 * serve nearly every message. The arrays are shared and never changed.
+	 * The header fields of a text part, rendered once for each type, charset and
+	 * encoding: a few combinations serve nearly every message. The arrays are shared and
+	 * never changed.
 	 */
 	private static byte[] textHeaders(String mimeType, Charset charset, TransferEncoding encoding) {
 		String key = mimeType + ';' + charset.name() + ';' + encoding.token();
@@ -75,7 +82,8 @@ final class LeafPart extends MimePart {
 	 */
 	static LeafPart data(String mimeType, PartData data, String fileName, String contentId, boolean inline) {
 		byte[] bytes = data.inMemory();
-		// only text may go as 7bit or quoted-printable: other types are base64 whatever they hold
+		// only text may go as 7bit or quoted-printable: other types are base64 whatever
+		// they hold
 		TransferEncoding encoding = (bytes != null && mimeType.startsWith("text/"))
 				? TransferEncoding.choose(bytes, false) : TransferEncoding.BASE64;
 		HeaderField type = new HeaderField("Content-Type").word(mimeType);
@@ -90,8 +98,7 @@ final class LeafPart extends MimePart {
 				? new HeaderField("Content-ID").word("<" + contentId + ">").toBytes() : new byte[0];
 		byte[] headers = concat(type.toBytes(), transferEncoding(encoding), disposition.toBytes(), contentIdField,
 				CRLF);
-		return (bytes != null) ? inMemory(headers, encoding, bytes)
-				: new LeafPart(headers, encoding, null, data);
+		return (bytes != null) ? inMemory(headers, encoding, bytes) : new LeafPart(headers, encoding, null, data);
 	}
 
 	private static LeafPart inMemory(byte[] headers, TransferEncoding encoding, byte[] data) {
@@ -143,7 +150,8 @@ final class LeafPart extends MimePart {
 		if (this.streamed != null) {
 			return false;
 		}
-		// base64 output never ends with CRLF; 7bit and quoted-printable end with one when the data does
+		// base64 output never ends with CRLF; 7bit and quoted-printable end with one when
+		// the data does
 		return this.octets.length == 0
 				|| (this.encoding != TransferEncoding.BASE64 && this.octets[this.octets.length - 1] == '\n');
 	}

@@ -30,20 +30,23 @@ import dev.smtpclient.MessageContent;
  * connection.send(message.envelope(), message.content());
  * </pre>
  *
- * or with {@link #builder()}. Every value is checked when it is set: a control character (CR, LF, NUL, ...) in
- * any header, name, address, subject, Content-ID or file name raises {@link InvalidInputException} naming the
- * field, so nothing can inject a header.
+ * or with {@link #builder()}. Every value is checked when it is set: a control character
+ * (CR, LF, NUL, ...) in any header, name, address, subject, Content-ID or file name
+ * raises {@link InvalidInputException} naming the field, so nothing can inject a header.
  * <p>
- * <strong>Threads.</strong> A {@code Message} is a mutable object for one thread. What is sent is never the
- * {@code Message} itself but an immutable {@link ComposedMessage} snapshot, taken by {@link #snapshot()} (and by
- * {@link #content()} and {@link #writeTo(OutputStream)}): its Date, Message-ID, boundaries and encoded headers
- * are fixed then, so it writes the same bytes each time and can be handed to any thread; changing the
- * {@code Message} afterwards does not change it. {@link Builder#build()} returns such a snapshot directly. Each
- * snapshot gets its own Message-ID, so keep the snapshot to send the same message twice.
+ * <strong>Threads.</strong> A {@code Message} is a mutable object for one thread. What is
+ * sent is never the {@code Message} itself but an immutable {@link ComposedMessage}
+ * snapshot, taken by {@link #snapshot()} (and by {@link #content()} and
+ * {@link #writeTo(OutputStream)}): its Date, Message-ID, boundaries and encoded headers
+ * are fixed then, so it writes the same bytes each time and can be handed to any thread;
+ * changing the {@code Message} afterwards does not change it. {@link Builder#build()}
+ * returns such a snapshot directly. Each snapshot gets its own Message-ID, so keep the
+ * snapshot to send the same message twice.
  * <p>
- * Unlike the Qore module, Bcc recipients are never written into the message, a Date and a Message-ID are
- * added unless given, addresses are parsed (not matched by a regular expression), and non-ASCII text is encoded
- * as RFC 2047 encoded words (display names only, never addresses).
+ * Unlike the Qore module, Bcc recipients are never written into the message, a Date and a
+ * Message-ID are added unless given, addresses are parsed (not matched by a regular
+ * expression), and non-ASCII text is encoded as RFC 2047 encoded words (display names
+ * only, never addresses).
  */
 public final class Message {
 
@@ -59,7 +62,10 @@ public final class Message {
 
 	private String bodyText;
 
-	/** The body text as it is sent, encoded once when set; shared with snapshots, never changed. */
+	/**
+	 * The body text as it is sent, encoded once when set; shared with snapshots, never
+	 * changed.
+	 */
 	private byte[] bodyOctets;
 
 	private String bodyType = "text/plain";
@@ -86,7 +92,8 @@ public final class Message {
 	 * Creates a message.
 	 * @param from the sender, for example {@code "The Sender <sender@email.com>"}
 	 * @param subject the subject (may be empty)
-	 * @throws InvalidInputException if the sender is not one valid mailbox or the subject has a control character
+	 * @throws InvalidInputException if the sender is not one valid mailbox or the subject
+	 * has a control character
 	 */
 	public Message(String from, String subject) {
 		setFrom(from);
@@ -121,7 +128,8 @@ public final class Message {
 
 	/**
 	 * Adds To recipients.
-	 * @param addresses one mailbox or a comma-separated list, for example {@code "My Best Friend <you@friend.com>"}
+	 * @param addresses one mailbox or a comma-separated list, for example
+	 * {@code "My Best Friend <you@friend.com>"}
 	 * @return this message
 	 */
 	public Message addTo(String addresses) {
@@ -160,7 +168,8 @@ public final class Message {
 	}
 
 	/**
-	 * Sets the body as {@code text/plain} in UTF-8. Line endings may be LF, CR or CRLF; they are sent as CRLF.
+	 * Sets the body as {@code text/plain} in UTF-8. Line endings may be LF, CR or CRLF;
+	 * they are sent as CRLF.
 	 * @param text the text
 	 * @return this message
 	 */
@@ -190,7 +199,8 @@ public final class Message {
 		if (!type.startsWith("text/")) {
 			throw new InvalidInputException("contentType", "the body must be text/*; attach other data");
 		}
-		byte[] octets = encode("body", Objects.requireNonNull(text, "body"), Objects.requireNonNull(charset, "charset"));
+		byte[] octets = encode("body", Objects.requireNonNull(text, "body"),
+				Objects.requireNonNull(charset, "charset"));
 		this.bodyText = text;
 		this.bodyOctets = octets;
 		this.bodyType = type;
@@ -199,8 +209,9 @@ public final class Message {
 	}
 
 	/**
-	 * Sets an HTML alternative to the text body (sent as {@code multipart/alternative}), or the only body when no
-	 * text is set. Inline parts are referenced from it as {@code cid:<contentId>}.
+	 * Sets an HTML alternative to the text body (sent as {@code multipart/alternative}),
+	 * or the only body when no text is set. Inline parts are referenced from it as
+	 * {@code cid:<contentId>}.
 	 * @param html the HTML
 	 * @return this message
 	 */
@@ -210,7 +221,8 @@ public final class Message {
 	}
 
 	/**
-	 * Adds a part shown inside the HTML (an image, say), sent in {@code multipart/related}.
+	 * Adds a part shown inside the HTML (an image, say), sent in
+	 * {@code multipart/related}.
 	 * @param contentId the Content-ID, {@code id@domain} (with or without angle brackets)
 	 * @param fileName a file name, or null
 	 * @param mimeType the MIME type, or null to guess it from the file name
@@ -259,10 +271,11 @@ public final class Message {
 	}
 
 	/**
-	 * Attaches a data source, read (and encoded) only while the message is written; it must give the same data
-	 * each time it is opened.
+	 * Attaches a data source, read (and encoded) only while the message is written; it
+	 * must give the same data each time it is opened.
 	 * @param fileName the file name shown to the recipient
-	 * @param mimeType the MIME type, or null for the source's own type (or a guess from the file name)
+	 * @param mimeType the MIME type, or null for the source's own type (or a guess from
+	 * the file name)
 	 * @param source the data source
 	 * @return this message
 	 */
@@ -292,7 +305,8 @@ public final class Message {
 	/**
 	 * Adds a header field (after any of the same name).
 	 * @param name the field name
-	 * @param value the value: unstructured text, or an address list for Reply-To and the like
+	 * @param value the value: unstructured text, or an address list for Reply-To and the
+	 * like
 	 * @return this message
 	 */
 	public Message addHeader(String name, String value) {
@@ -319,8 +333,8 @@ public final class Message {
 	}
 
 	/**
-	 * Marks the message important ({@link Importance#HIGH}) or not ({@link Importance#NORMAL}), as the Qore
-	 * module's {@code important(bool)}.
+	 * Marks the message important ({@link Importance#HIGH}) or not
+	 * ({@link Importance#NORMAL}), as the Qore module's {@code important(bool)}.
 	 * @param important whether the message is important
 	 * @return this message
 	 */
@@ -339,7 +353,8 @@ public final class Message {
 	}
 
 	/**
-	 * Asks for a read receipt: {@code Disposition-Notification-To} with the sender's address.
+	 * Asks for a read receipt: {@code Disposition-Notification-To} with the sender's
+	 * address.
 	 * @param readReceipt whether to ask
 	 * @return this message
 	 */
@@ -416,15 +431,16 @@ public final class Message {
 
 	/**
 	 * Checks that the message can be sent.
-	 * @throws InvalidInputException naming what is missing: {@code from}, {@code recipients} or {@code body}
+	 * @throws InvalidInputException naming what is missing: {@code from},
+	 * {@code recipients} or {@code body}
 	 */
 	public void checkSendPossible() {
 		if (this.from == null) {
 			throw new InvalidInputException("from", "the message has no sender");
 		}
 		if (!hasRecipients()) {
-			throw new InvalidInputException("recipients", "the message has no recipient (To, Cc and Bcc are all "
-					+ "empty)");
+			throw new InvalidInputException("recipients",
+					"the message has no recipient (To, Cc and Bcc are all " + "empty)");
 		}
 		if (this.bodyText == null && this.html == null) {
 			throw new InvalidInputException("body", "the message has no body (set one with setBody or setHtml)");
@@ -432,9 +448,11 @@ public final class Message {
 	}
 
 	/**
-	 * An immutable snapshot of the message as it is now, ready to be sent from any thread.
+	 * An immutable snapshot of the message as it is now, ready to be sent from any
+	 * thread.
 	 * @return the snapshot
-	 * @throws InvalidInputException if the message cannot be sent ({@link #checkSendPossible()})
+	 * @throws InvalidInputException if the message cannot be sent
+	 * ({@link #checkSendPossible()})
 	 */
 	public ComposedMessage snapshot() {
 		checkSendPossible();

@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Turns a {@link Message} into a {@link ComposedMessage}: renders the header section (Date and Message-ID added
- * unless given, Bcc never written) and builds the MIME tree:
+ * Turns a {@link Message} into a {@link ComposedMessage}: renders the header section
+ * (Date and Message-ID added unless given, Bcc never written) and builds the MIME tree:
  *
  * <pre>
  * multipart/mixed                    (only with attachments)
@@ -76,19 +76,15 @@ final class MessageAssembler {
 			}
 		}
 		field(new HeaderField("MIME-Version").word("1.0"));
-		return new ComposedMessage(m.getFrom(), to, cc, m.bcc(), m.getSubject(),
-				this.headers.toByteArray(), body(), smtpUtf8);
+		return new ComposedMessage(m.getFrom(), to, cc, m.bcc(), m.getSubject(), this.headers.toByteArray(), body(),
+				smtpUtf8);
 	}
 
 	private MimePart body() {
 		Message m = this.message;
-		MimePart text = (m.bodyText() != null)
-				? LeafPart.text(m.bodyType(), m.bodyCharset(), m.bodyOctets())
-				: null;
-		MimePart html = (m.html() != null)
-				? LeafPart.text("text/html", StandardCharsets.UTF_8,
-						Message.encode("html", m.html(), StandardCharsets.UTF_8))
-				: null;
+		MimePart text = (m.bodyText() != null) ? LeafPart.text(m.bodyType(), m.bodyCharset(), m.bodyOctets()) : null;
+		MimePart html = (m.html() != null) ? LeafPart.text("text/html", StandardCharsets.UTF_8,
+				Message.encode("html", m.html(), StandardCharsets.UTF_8)) : null;
 		if (!m.inlines().isEmpty()) {
 			List<MimePart> related = new ArrayList<>();
 			related.add((html != null) ? html : text);
@@ -148,7 +144,8 @@ final class MessageAssembler {
 	private static String messageIdDomain(String domain) {
 		String ascii;
 		if (InputChecks.isAscii(domain)) {
-			// what IDN.toASCII gives for ASCII, without its cost: the domain itself, unless a label is too long
+			// what IDN.toASCII gives for ASCII, without its cost: the domain itself,
+			// unless a label is too long
 			ascii = hasLabelOver63(domain) ? null : domain;
 		}
 		else {

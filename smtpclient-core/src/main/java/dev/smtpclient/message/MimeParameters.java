@@ -6,19 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MIME header parameters, above all file names. A short printable-ASCII name is written plain
- * ({@code filename="notes.txt"}); any other in RFC 2231 form, {@code filename*=UTF-8''...}, split into
- * {@code filename*0*=}, {@code filename*1*=} ... when long, with an ASCII-only stand-in as the plain
- * {@code name="..."} of the Content-Type for readers that do not know RFC 2231.
+ * MIME header parameters, above all file names. A short printable-ASCII name is written
+ * plain ({@code filename="notes.txt"}); any other in RFC 2231 form,
+ * {@code filename*=UTF-8''...}, split into {@code filename*0*=}, {@code filename*1*=} ...
+ * when long, with an ASCII-only stand-in as the plain {@code name="..."} of the
+ * Content-Type for readers that do not know RFC 2231.
  * <p>
- * The stand-in is deliberately not a second {@code filename=} next to {@code filename*}: readers disagree on which
- * of the two wins (Angus Mail takes the last, Python's email package the first and flags a duplicate), so no order
- * gives every reader the real name; a reader only falls back to the Content-Type's {@code name} when the
- * disposition has no file name at all.
+ * The stand-in is deliberately not a second {@code filename=} next to {@code filename*}:
+ * readers disagree on which of the two wins (Angus Mail takes the last, Python's email
+ * package the first and flags a duplicate), so no order gives every reader the real name;
+ * a reader only falls back to the Content-Type's {@code name} when the disposition has no
+ * file name at all.
  */
 final class MimeParameters {
 
-	/** The longest section of an RFC 2231 value, so that "filename*NN*=" and it fit in a folded line. */
+	/**
+	 * The longest section of an RFC 2231 value, so that "filename*NN*=" and it fit in a
+	 * folded line.
+	 */
 	private static final int MAX_SECTION = 60;
 
 	/** The longest plain value written as a single quoted string. */
@@ -30,11 +35,13 @@ final class MimeParameters {
 	}
 
 	/**
-	 * Adds the parameter, as {@code ; name="value"} tokens of the field, in RFC 2231 form when needed.
+	 * Adds the parameter, as {@code ; name="value"} tokens of the field, in RFC 2231 form
+	 * when needed.
 	 * @param field the field
 	 * @param name the parameter name ({@code filename} or {@code name})
 	 * @param value the value, any text without controls
-	 * @param extended whether to write the RFC 2231 form when the value needs it (else the ASCII stand-in)
+	 * @param extended whether to write the RFC 2231 form when the value needs it (else
+	 * the ASCII stand-in)
 	 */
 	static void add(HeaderField field, String name, String value, boolean extended) {
 		field.append(";");
@@ -70,7 +77,8 @@ final class MimeParameters {
 	}
 
 	/**
-	 * The value percent-encoded as UTF-8, the first section prefixed with {@code UTF-8''}, cut between characters.
+	 * The value percent-encoded as UTF-8, the first section prefixed with
+	 * {@code UTF-8''}, cut between characters.
 	 */
 	private static List<String> sections(String value) {
 		List<String> sections = new ArrayList<>();
@@ -99,7 +107,8 @@ final class MimeParameters {
 				out.append((char) octet);
 			}
 			else {
-				out.append('%').append(Character.toUpperCase(Character.forDigit(octet >> 4, 16)))
+				out.append('%')
+					.append(Character.toUpperCase(Character.forDigit(octet >> 4, 16)))
 					.append(Character.toUpperCase(Character.forDigit(octet & 0xf, 16)));
 			}
 		}
@@ -107,8 +116,9 @@ final class MimeParameters {
 	}
 
 	/**
-	 * An ASCII stand-in: accents dropped, anything else outside printable ASCII (and quotes, backslashes and runs of
-	 * spaces) replaced by "_", cut to {@value #MAX_PLAIN} characters keeping the extension.
+	 * An ASCII stand-in: accents dropped, anything else outside printable ASCII (and
+	 * quotes, backslashes and runs of spaces) replaced by "_", cut to {@value #MAX_PLAIN}
+	 * characters keeping the extension.
 	 */
 	static String asciiFallback(String value) {
 		String decomposed = Normalizer.normalize(value, Normalizer.Form.NFD);

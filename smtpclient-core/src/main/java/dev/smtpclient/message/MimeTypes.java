@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 import dev.smtpclient.InvalidInputException;
 
 /**
- * MIME types: a small built-in table from file extension to type, with {@code application/octet-stream} for
- * anything else, and the syntax check of types given by the caller.
+ * MIME types: a small built-in table from file extension to type, with
+ * {@code application/octet-stream} for anything else, and the syntax check of types given
+ * by the caller.
  */
 public final class MimeTypes {
 
@@ -29,11 +30,10 @@ public final class MimeTypes {
 			Map.entry("tar", "application/x-tar"), Map.entry("7z", "application/x-7z-compressed"),
 			Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
 			Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"), Map.entry("svg", "image/svg+xml"),
-			Map.entry("bmp", "image/bmp"), Map.entry("ico", "image/vnd.microsoft.icon"),
-			Map.entry("tif", "image/tiff"), Map.entry("tiff", "image/tiff"), Map.entry("mp3", "audio/mpeg"),
-			Map.entry("wav", "audio/wav"), Map.entry("ogg", "audio/ogg"), Map.entry("mp4", "video/mp4"),
-			Map.entry("webm", "video/webm"), Map.entry("mov", "video/quicktime"),
-			Map.entry("doc", "application/msword"),
+			Map.entry("bmp", "image/bmp"), Map.entry("ico", "image/vnd.microsoft.icon"), Map.entry("tif", "image/tiff"),
+			Map.entry("tiff", "image/tiff"), Map.entry("mp3", "audio/mpeg"), Map.entry("wav", "audio/wav"),
+			Map.entry("ogg", "audio/ogg"), Map.entry("mp4", "video/mp4"), Map.entry("webm", "video/webm"),
+			Map.entry("mov", "video/quicktime"), Map.entry("doc", "application/msword"),
 			Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 			Map.entry("xls", "application/vnd.ms-excel"),
 			Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -59,7 +59,8 @@ public final class MimeTypes {
 	}
 
 	/**
-	 * Checks a {@code type/subtype} given by the caller (without parameters) and lower-cases it.
+	 * Checks a {@code type/subtype} given by the caller (without parameters) and
+	 * lower-cases it.
 	 * @param field the field for the error
 	 * @param mimeType the type
 	 * @return the type

@@ -7,15 +7,16 @@ import java.security.SecureRandom;
 import java.util.List;
 
 /**
- * A {@code multipart/*} part (RFC 2046 section 5.1): its children between boundary lines. The boundary is random
- * and starts with "=_", which neither quoted-printable nor base64 output can hold; it is also checked against
- * every part written unencoded.
+ * A {@code multipart/*} part (RFC 2046 section 5.1): its children between boundary lines.
+ * The boundary is random and starts with "=_", which neither quoted-printable nor base64
+ * output can hold; it is also checked against every part written unencoded.
  */
 final class MultiPart extends MimePart {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+		.toCharArray();
 
 	private static final int BOUNDARY_CHARS = 30;
 
@@ -34,8 +35,8 @@ final class MultiPart extends MimePart {
 	/**
 	 * @param subtype the subtype
 	 * @param children the parts
-	 * @param rootType the media type of the first part, for the {@code type} parameter that multipart/related
-	 * must carry (RFC 2387 3.1); {@code null} for other subtypes
+	 * @param rootType the media type of the first part, for the {@code type} parameter
+	 * that multipart/related must carry (RFC 2387 3.1); {@code null} for other subtypes
 	 */
 	MultiPart(String subtype, List<MimePart> children, String rootType) {
 		this.children = List.copyOf(children);
@@ -111,4 +112,3 @@ final class MultiPart extends MimePart {
 	}
 
 }
-

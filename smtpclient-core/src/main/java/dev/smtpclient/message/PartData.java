@@ -10,8 +10,9 @@ import java.util.Objects;
 import jakarta.activation.DataSource;
 
 /**
- * Where the data of an attachment or inline part comes from: bytes held in memory (copied when given), or a file
- * or {@link DataSource} that is opened and read each time the message is written, never held whole in memory.
+ * Where the data of an attachment or inline part comes from: bytes held in memory (copied
+ * when given), or a file or {@link DataSource} that is opened and read each time the
+ * message is written, never held whole in memory.
  */
 abstract class PartData {
 

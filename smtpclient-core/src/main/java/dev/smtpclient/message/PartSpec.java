@@ -1,8 +1,8 @@
 package dev.smtpclient.message;
 
 /**
- * An attachment or inline part as the caller gave it, checked: the name (or null), the MIME type, the data and,
- * for inline parts, the Content-ID (without angle brackets).
+ * An attachment or inline part as the caller gave it, checked: the name (or null), the
+ * MIME type, the data and, for inline parts, the Content-ID (without angle brackets).
  */
 final class PartSpec {
 

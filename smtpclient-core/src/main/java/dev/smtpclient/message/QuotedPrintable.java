@@ -5,14 +5,16 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The quoted-printable encoding of RFC 2045 section 6.7, for text. A CRLF in the data is a hard line break; a bare
- * CR or LF is encoded ({@code =0D}, {@code =0A}) so it comes back as it was. Lines are broken softly ("=" CRLF) so
- * that none is longer than 76 characters; a space or tab before a line break, every "=" and every octet outside
- * printable ASCII is encoded, and so are a "." or the "F" of "From " at the start of a line (which some
- * transports would otherwise alter).
+ * The quoted-printable encoding of RFC 2045 section 6.7, for text. A CRLF in the data is
+ * a hard line break; a bare CR or LF is encoded ({@code =0D}, {@code =0A}) so it comes
+ * back as it was. Lines are broken softly ("=" CRLF) so that none is longer than 76
+ * characters; a space or tab before a line break, every "=" and every octet outside
+ * printable ASCII is encoded, and so are a "." or the "F" of "From " at the start of a
+ * line (which some transports would otherwise alter).
  * <p>
- * The encoding is made once, when the message is composed, into an array of exactly its length (a first pass
- * counts): the part then writes it in one go, as often as the message is sent, and its length is known.
+ * The encoding is made once, when the message is composed, into an array of exactly its
+ * length (a first pass counts): the part then writes it in one go, as often as the
+ * message is sent, and its length is known.
  */
 final class QuotedPrintable {
 
@@ -20,7 +22,10 @@ final class QuotedPrintable {
 
 	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
-	/** Octets written as they are, except at the start or end of a line (see {@link #isLiteral}). */
+	/**
+	 * Octets written as they are, except at the start or end of a line (see
+	 * {@link #isLiteral}).
+	 */
 	private static final boolean[] LITERAL = new boolean[256];
 
 	static {

@@ -1,8 +1,8 @@
 package dev.smtpclient.message;
 
 /**
- * The Content-Transfer-Encoding of a part. Every part is written as 7-bit data, so a message never needs
- * 8BITMIME for its body.
+ * The Content-Transfer-Encoding of a part. Every part is written as 7-bit data, so a
+ * message never needs 8BITMIME for its body.
  */
 enum TransferEncoding {
 
@@ -22,8 +22,9 @@ enum TransferEncoding {
 	}
 
 	/**
-	 * Chooses for in-memory data: 7bit for ASCII text with short CRLF lines and no NUL; for text, quoted-printable
-	 * when at least two thirds of the octets are printable ASCII; base64 otherwise.
+	 * Chooses for in-memory data: 7bit for ASCII text with short CRLF lines and no NUL;
+	 * for text, quoted-printable when at least two thirds of the octets are printable
+	 * ASCII; base64 otherwise.
 	 * @param data the data
 	 * @param text whether the data is text whose line endings are CRLF (QP may be used)
 	 */

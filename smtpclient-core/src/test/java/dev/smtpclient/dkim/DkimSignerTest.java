@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * DKIM signatures checked by an independent verifier, dkimpy (Debian's python3-dkim, with python3-nacl for
- * Ed25519), given the key record through a custom DNS function.
+ * DKIM signatures checked by an independent verifier, dkimpy (Debian's python3-dkim, with
+ * python3-nacl for Ed25519), given the key record through a custom DNS function.
  */
 class DkimSignerTest {
 
@@ -77,7 +77,8 @@ class DkimSignerTest {
 			.signedHeaders(List.of("From", "To", "Subject", "Reply-To"))
 			.build();
 		byte[] signed = wire(signer.sign(content));
-		assertThat(new String(signed, StandardCharsets.US_ASCII)).contains("h=from:from:to:to:subject:subject:reply-to;");
+		assertThat(new String(signed, StandardCharsets.US_ASCII))
+			.contains("h=from:from:to:to:subject:subject:reply-to;");
 		assertThat(verify(signed, DkimKeys.dnsRecord(rsa.getPublic()))).isEqualTo("pass");
 		byte[] changedHeader = new String(signed, StandardCharsets.US_ASCII).replace("To:   b@", "To:   c@")
 			.getBytes(StandardCharsets.US_ASCII);
@@ -101,9 +102,11 @@ class DkimSignerTest {
 		assertThat(h.split(":")).filteredOn("subject"::equals).hasSize(2);
 		assertThat(h.split(":")).filteredOn("cc"::equals).hasSize(1);
 		assertThat(verify(signed.getBytes(StandardCharsets.US_ASCII), record)).isEqualTo("pass");
-		// a second From above the signed one is what a reader shows; the signature must no longer verify
+		// a second From above the signed one is what a reader shows; the signature must
+		// no longer verify
 		for (String added : List.of("From: boss@example.com\r\n", "Subject: changed\r\n", "Cc: x@example.com\r\n",
-				"Message-ID: <2@example.com>\r\n", "To: c@example.com\r\n", "Date: Tue, 1 Dec 2026 10:00:00 +0000\r\n")) {
+				"Message-ID: <2@example.com>\r\n", "To: c@example.com\r\n",
+				"Date: Tue, 1 Dec 2026 10:00:00 +0000\r\n")) {
 			String top = added + signed;
 			String afterSignature = signed.replace("\r\nFrom: a@example.com", "\r\n" + added + "From: a@example.com");
 			String bottom = signed.replace("\r\n\r\nbody", "\r\n" + added + "\r\nbody");
@@ -115,7 +118,8 @@ class DkimSignerTest {
 
 	@Test
 	void pkcs1RsaKeyFromPem() throws Exception {
-		// the PKCS #1 RSAPrivateKey is the OCTET STRING at the end of the PKCS #8 encoding
+		// the PKCS #1 RSAPrivateKey is the OCTET STRING at the end of the PKCS #8
+		// encoding
 		byte[] pkcs8 = rsa.getPrivate().getEncoded();
 		int start = pkcs8.length;
 		for (int i = 22; i < pkcs8.length; i++) {
@@ -161,8 +165,8 @@ class DkimSignerTest {
 	}
 
 	/**
-	 * The content as the server receives it: through the engine's data encoder (CRLF, dot-stuffing), then
-	 * un-stuffed without the final ".".
+	 * The content as the server receives it: through the engine's data encoder (CRLF,
+	 * dot-stuffing), then un-stuffed without the final ".".
 	 */
 	private static byte[] wire(MessageContent content) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -6,7 +6,8 @@ import java.time.Duration;
 import dev.smtpclient.internal.transport.Transport;
 
 /**
- * A transport that plays back fixed bytes in chunks of a given size, then reports the end of the stream.
+ * A transport that plays back fixed bytes in chunks of a given size, then reports the end
+ * of the stream.
  */
 final class ByteArrayTransport implements Transport {
 

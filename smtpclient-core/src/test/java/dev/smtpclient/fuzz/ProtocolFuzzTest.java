@@ -26,8 +26,9 @@ import dev.smtpclient.internal.protocol.ReplyReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-based fuzzing of what parses untrusted input (server replies, URLs) and of the data encoder. A short run
- * goes with every build; raise {@code -Djqwik.tries.default} (see SECURITY.md) for a long one.
+ * Property-based fuzzing of what parses untrusted input (server replies, URLs) and of the
+ * data encoder. A short run goes with every build; raise {@code -Djqwik.tries.default}
+ * (see SECURITY.md) for a long one.
  */
 class ProtocolFuzzTest {
 
@@ -54,7 +55,8 @@ class ProtocolFuzzTest {
 				SmtpReply reply = reader.read(SmtpPhase.EHLO, Duration.ofSeconds(5));
 				replies++;
 				assertThat(reply.code()).isBetween(200, 599);
-				assertThat(reply.lines().stream().mapToInt(String::length).sum()).isLessThanOrEqualTo(ReplyReader.MAX_REPLY);
+				assertThat(reply.lines().stream().mapToInt(String::length).sum())
+					.isLessThanOrEqualTo(ReplyReader.MAX_REPLY);
 				ServerCapabilities.parse(reply);
 			}
 		}
@@ -71,7 +73,8 @@ class ProtocolFuzzTest {
 		ReplyReader reader = new ReplyReader(new ByteArrayTransport(input, 8192));
 		try {
 			reader.read(SmtpPhase.EHLO, Duration.ofSeconds(5));
-			assertThat(input.length).as("only a reply within the limit may be returned").isLessThanOrEqualTo(ReplyReader.MAX_REPLY);
+			assertThat(input.length).as("only a reply within the limit may be returned")
+				.isLessThanOrEqualTo(ReplyReader.MAX_REPLY);
 		}
 		catch (SmtpException expected) {
 			assertThat(expected.getMessage()).containsAnyOf("longer than", "closed the connection");
@@ -81,7 +84,8 @@ class ProtocolFuzzTest {
 	@Provide
 	Arbitrary<byte[]> messageBytes() {
 		Arbitrary<Byte> interesting = Arbitraries.of((byte) '\r', (byte) '\n', (byte) '.', (byte) 'a', (byte) ' ');
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, interesting), net.jqwik.api.Tuple.of(1, Arbitraries.bytes()))
+		return Arbitraries
+			.frequencyOf(net.jqwik.api.Tuple.of(8, interesting), net.jqwik.api.Tuple.of(1, Arbitraries.bytes()))
 			.array(byte[].class)
 			.ofMaxSize(2000);
 	}

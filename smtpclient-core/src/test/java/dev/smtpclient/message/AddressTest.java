@@ -13,7 +13,8 @@ class AddressTest {
 
 	@Test
 	void parsesTheForms() {
-		assertThat(Address.parse("The Sender <sender@email.com>").toString()).isEqualTo("The Sender <sender@email.com>");
+		assertThat(Address.parse("The Sender <sender@email.com>").toString())
+			.isEqualTo("The Sender <sender@email.com>");
 		assertThat(Address.parse("\"Doe, John\" <john@example.com>").displayName()).hasValue("Doe, John");
 		assertThat(Address.parse("John (the man) Doe <john@example.com> (work)").displayName()).hasValue("John Doe");
 		assertThat(Address.parse("\"john doe\"@example.com").address()).isEqualTo("\"john doe\"@example.com");

@@ -12,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Sending a composed message asks it for its size and then writes it, once per send: neither may allocate a
- * buffer, or write the message a second time, per message. Measured as the octets the thread allocates, which
- * do not depend on the machine's speed or load.
+ * Sending a composed message asks it for its size and then writes it, once per send:
+ * neither may allocate a buffer, or write the message a second time, per message.
+ * Measured as the octets the thread allocates, which do not depend on the machine's speed
+ * or load.
  */
 class ComposedMessageAllocationTest {
 
@@ -39,7 +40,8 @@ class ComposedMessageAllocationTest {
 			write(message, discard);
 		}
 		long perWrite = (threads.getCurrentThreadAllocatedBytes() - before) / writes;
-		// a message of about 1.1 KB: a buffer per write (or a counting write for the size) shows as kilobytes
+		// a message of about 1.1 KB: a buffer per write (or a counting write for the
+		// size) shows as kilobytes
 		assertThat(perWrite).isLessThan(256);
 	}
 

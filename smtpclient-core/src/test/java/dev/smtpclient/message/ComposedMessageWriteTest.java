@@ -21,8 +21,8 @@ import dev.smtpclient.MessageContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How a composed message is written: its size is known without writing it, and the octets are those of the
- * plain encodings.
+ * How a composed message is written: its size is known without writing it, and the octets
+ * are those of the plain encodings.
  */
 class ComposedMessageWriteTest {
 
@@ -35,20 +35,34 @@ class ComposedMessageWriteTest {
 		for (int length : new int[] { 0, 1, 2, 3, 56, 57, 58, 114, 8_000, 100_000 }) {
 			byte[] data = new byte[length];
 			random.nextBytes(data);
-			messages.add(Message.builder().from("a@example.com").to("b@example.com").text("x").attach("a.bin", null, data)
+			messages.add(Message.builder()
+				.from("a@example.com")
+				.to("b@example.com")
+				.text("x")
+				.attach("a.bin", null, data)
 				.build());
-			messages.add(Message.builder().from("a@example.com").to("b@example.com").text("line\n".repeat(length % 50))
-				.attach("a.txt", "text/plain", "plain text\r\n".repeat(length / 100).getBytes(StandardCharsets.US_ASCII))
+			messages.add(Message.builder()
+				.from("a@example.com")
+				.to("b@example.com")
+				.text("line\n".repeat(length % 50))
+				.attach("a.txt", "text/plain",
+						"plain text\r\n".repeat(length / 100).getBytes(StandardCharsets.US_ASCII))
 				.build());
 		}
 		messages.add(Message.builder().from("a@example.com").to("b@example.com").text("").build());
 		messages.add(Message.builder().from("a@example.com").to("b@example.com").text("ends with a break\n").build());
 		messages.add(Message.builder().from("a@example.com").to("b@example.com").text("no break at the end").build());
 		messages.add(Message.builder().from("a@example.com").to("b@example.com").text(TEXT.repeat(3)).build());
-		messages.add(Message.builder().from("a@example.com").to("b@example.com").text("\u00fcber\n\u00e9t\u00e9").build());
+		messages
+			.add(Message.builder().from("a@example.com").to("b@example.com").text("\u00fcber\n\u00e9t\u00e9").build());
 		messages.add(Message.builder().from("a@example.com").to("b@example.com").html("<p>only html</p>").build());
-		messages.add(Message.builder().from("a@example.com").to("b@example.com").text("t").html("<p>h</p>")
-			.inline("logo@example.com", "logo.png", null, new byte[] { 1, 2, 3 }).build());
+		messages.add(Message.builder()
+			.from("a@example.com")
+			.to("b@example.com")
+			.text("t")
+			.html("<p>h</p>")
+			.inline("logo@example.com", "logo.png", null, new byte[] { 1, 2, 3 })
+			.build());
 		for (ComposedMessage message : messages) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			message.writeTo(out);
@@ -75,10 +89,18 @@ class ComposedMessageWriteTest {
 		byte[] data = new byte[30_000];
 		random.nextBytes(data);
 		Path file = Files.write(dir.resolve("data.bin"), data);
-		ComposedMessage fromFile = Message.builder().from("a@example.com").to("b@example.com").text("t")
-			.attach("data.bin", null, file).build();
-		ComposedMessage fromSource = Message.builder().from("a@example.com").to("b@example.com").text("t")
-			.attach("data.bin", null, new BytesSource(data)).build();
+		ComposedMessage fromFile = Message.builder()
+			.from("a@example.com")
+			.to("b@example.com")
+			.text("t")
+			.attach("data.bin", null, file)
+			.build();
+		ComposedMessage fromSource = Message.builder()
+			.from("a@example.com")
+			.to("b@example.com")
+			.text("t")
+			.attach("data.bin", null, new BytesSource(data))
+			.build();
 		for (ComposedMessage message : List.of(fromFile, fromSource)) {
 			assertThat(message.content().size()).isEmpty();
 			ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -22,7 +22,8 @@ class DateHeaderTest {
 			ZonedDateTime time = instant.atZone(ZoneId.of(zone));
 			assertThat(DateHeader.format(time)).isEqualTo(RFC_5322.format(time));
 		}
-		assertThat(DateHeader.format(instant.atZone(ZoneId.of("Asia/Kolkata")))).isEqualTo("Sat, 28 Nov 2026 17:30:00 +0530");
+		assertThat(DateHeader.format(instant.atZone(ZoneId.of("Asia/Kolkata"))))
+			.isEqualTo("Sat, 28 Nov 2026 17:30:00 +0530");
 	}
 
 	@Test

@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The form of what the composer writes: structured header fields only folded, never encoded (RFC 2047 5); no line
- * holding an encoded word over 76 characters (RFC 2047 2); the root type of multipart/related named (RFC 2387
- * 3.1); no line over 998 octets whatever the text (RFC 5322 2.1.1).
+ * The form of what the composer writes: structured header fields only folded, never
+ * encoded (RFC 2047 5); no line holding an encoded word over 76 characters (RFC 2047 2);
+ * the root type of multipart/related named (RFC 2387 3.1); no line over 998 octets
+ * whatever the text (RFC 5322 2.1.1).
  */
 class HeaderFormTest {
 
@@ -41,7 +42,8 @@ class HeaderFormTest {
 	@ValueSource(strings = { "List-Id", "List-Unsubscribe", "List-Help", "List-Post", "List-Archive", "Received",
 			"Return-Path", "DKIM-Signature", "Authentication-Results", "References", "In-Reply-To", "ARC-Seal" })
 	void structuredFieldsAreNeverEncoded(String name) throws Exception {
-		String value = "<" + "x".repeat(100) + "@example.com> (  spaced   comment )  <" + "y".repeat(70) + "@example.com>";
+		String value = "<" + "x".repeat(100) + "@example.com> (  spaced   comment )  <" + "y".repeat(70)
+				+ "@example.com>";
 		Message message = message();
 		message.addHeader(name, value);
 		String headers = headers(RoundTrip.bytes(message.snapshot()));
@@ -92,7 +94,8 @@ class HeaderFormTest {
 		message.setHtml("<p><img src=\"cid:logo@example.com\"></p>\n");
 		message.addInline("logo@example.com", "logo.png", "image/png", new byte[] { 1, 2, 3 });
 		String text = unfolded(new String(RoundTrip.bytes(message.snapshot()), StandardCharsets.UTF_8));
-		assertThat(text).containsPattern("Content-Type: multipart/related; boundary=\"[^\"]+\"; type=\"text/html\"\r\n");
+		assertThat(text)
+			.containsPattern("Content-Type: multipart/related; boundary=\"[^\"]+\"; type=\"text/html\"\r\n");
 
 		Message plain = message();
 		plain.addInline("logo@example.com", "logo.png", "image/png", new byte[] { 1, 2, 3 });

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON reader for the output of the Python parser script (objects, arrays, strings, numbers, true,
- * false, null).
+ * A minimal JSON reader for the output of the Python parser script (objects, arrays,
+ * strings, numbers, true, false, null).
  */
 final class Json {
 

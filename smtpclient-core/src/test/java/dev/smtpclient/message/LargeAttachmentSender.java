@@ -12,8 +12,9 @@ import dev.smtpclient.SmtpConnection;
 import dev.smtpclient.TlsPolicy;
 
 /**
- * Run in a child JVM with a small heap by {@link LargeAttachmentTest}: creates a file of the given size, attaches
- * it and sends the message through the engine. Prints {@code SENT <octets> <max heap>} and exits 0 only on success.
+ * Run in a child JVM with a small heap by {@link LargeAttachmentTest}: creates a file of
+ * the given size, attaches it and sends the message through the engine. Prints
+ * {@code SENT <octets> <max heap>} and exits 0 only on success.
  * <p>
  * Arguments: host, port, size in octets, directory for the file.
  */

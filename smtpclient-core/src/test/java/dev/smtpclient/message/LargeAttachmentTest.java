@@ -15,8 +15,9 @@ import dev.smtpclient.test.PostfixServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A 100 MB attachment goes through the engine in a JVM with a 64 MB heap: a file part is encoded while it is
- * written, never held in memory. Sent to Postfix's smtp-sink, which discards it.
+ * A 100 MB attachment goes through the engine in a JVM with a 64 MB heap: a file part is
+ * encoded while it is written, never held in memory. Sent to Postfix's smtp-sink, which
+ * discards it.
  */
 class LargeAttachmentTest {
 
@@ -26,9 +27,9 @@ class LargeAttachmentTest {
 	void hundredMegabytesWithA64MegabyteHeap(@TempDir Path dir) throws Exception {
 		PostfixServers servers = PostfixServers.require();
 		String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(List.of(javaBinary, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-				LargeAttachmentSender.class.getName(), "127.0.0.1", String.valueOf(servers.sinkPort()),
-				String.valueOf(SIZE), dir.toString()))
+		Process process = new ProcessBuilder(List.of(javaBinary, "-Xmx64m", "-cp",
+				System.getProperty("java.class.path"), LargeAttachmentSender.class.getName(), "127.0.0.1",
+				String.valueOf(servers.sinkPort()), String.valueOf(SIZE), dir.toString()))
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("child.log").toFile())
 			.start();
@@ -42,8 +43,10 @@ class LargeAttachmentTest {
 		assertThat(process.exitValue()).as(output).isZero();
 		String[] sent = output.lines().filter((line) -> line.startsWith("SENT ")).findFirst().orElseThrow().split(" ");
 		long octets = Long.parseLong(sent[1]);
-		// base64 with CRLF after every 76 characters: 4/3 of the file plus 2 octets per 57 octets of the file
-		assertThat(octets).isGreaterThan(SIZE * 4 / 3 + SIZE / 57 * 2).isLessThan(SIZE * 4 / 3 + SIZE / 57 * 2 + 10_000);
+		// base64 with CRLF after every 76 characters: 4/3 of the file plus 2 octets per
+		// 57 octets of the file
+		assertThat(octets).isGreaterThan(SIZE * 4 / 3 + SIZE / 57 * 2)
+			.isLessThan(SIZE * 4 / 3 + SIZE / 57 * 2 + 10_000);
 		assertThat(Long.parseLong(sent[2])).isLessThanOrEqualTo(64L * 1024 * 1024);
 	}
 

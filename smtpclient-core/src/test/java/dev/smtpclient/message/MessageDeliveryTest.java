@@ -17,8 +17,9 @@ import dev.smtpclient.test.PostfixServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A composed message delivered by the real Postfix over STARTTLS, read back from the maildir and parsed by both
- * parsers: everything arrives as given, and the Bcc recipient's copy does not name them.
+ * A composed message delivered by the real Postfix over STARTTLS, read back from the
+ * maildir and parsed by both parsers: everything arrives as given, and the Bcc
+ * recipient's copy does not name them.
  */
 class MessageDeliveryTest {
 
@@ -50,11 +51,11 @@ class MessageDeliveryTest {
 		// the maildir has LF line endings; every line the message had ended in CRLF
 		byte[] crlf = new String(delivered, StandardCharsets.UTF_8).replace("\n", "\r\n")
 			.getBytes(StandardCharsets.UTF_8);
-		RoundTrip.compare(composed, crlf, List.of(
-				ExpectedPart.text("text/plain", "Text f\u00fcr alle.\n.punkt\nFrom here\n"),
-				ExpectedPart.text("text/html", "<p>HTML <img src=\"cid:bild@example.com\"></p>\n"),
-				ExpectedPart.inline("image/png", "bild.png", "bild@example.com", png),
-				ExpectedPart.attachment("application/octet-stream", "Bericht \u00fcber \u65e5\u672c.bin", binary)),
+		RoundTrip.compare(composed, crlf,
+				List.of(ExpectedPart.text("text/plain", "Text f\u00fcr alle.\n.punkt\nFrom here\n"),
+						ExpectedPart.text("text/html", "<p>HTML <img src=\"cid:bild@example.com\"></p>\n"),
+						ExpectedPart.inline("image/png", "bild.png", "bild@example.com", png), ExpectedPart
+							.attachment("application/octet-stream", "Bericht \u00fcber \u65e5\u672c.bin", binary)),
 				Map.of("X-Marker", marker));
 		byte[] bccCopy = servers.awaitDelivered("catchall-bcc-" + marker, Duration.ofSeconds(15));
 		String bccText = new String(bccCopy, StandardCharsets.UTF_8);

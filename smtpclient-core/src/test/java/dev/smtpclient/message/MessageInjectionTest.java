@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * No setter lets a CR, LF, NUL or other control character into the message; characters whose UTF-16 code unit has
- * 0x0A or 0x0D as its low byte are encoded correctly and never become a line break.
+ * No setter lets a CR, LF, NUL or other control character into the message; characters
+ * whose UTF-16 code unit has 0x0A or 0x0D as its low byte are encoded correctly and never
+ * become a line break.
  */
 class MessageInjectionTest {
 

@@ -16,17 +16,22 @@ import dev.smtpclient.message.RoundTrip.ExpectedPart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Arbitrary Unicode subjects, display names, header values and file names, from a seeded generator (the seed is
- * the repetition number, so a failure is reproducible): everything round-trips through both parsers, every line
- * ends in CRLF and is at most 998 octets, and no header or recipient appears that was not given.
+ * Arbitrary Unicode subjects, display names, header values and file names, from a seeded
+ * generator (the seed is the repetition number, so a failure is reproducible): everything
+ * round-trips through both parsers, every line ends in CRLF and is at most 998 octets,
+ * and no header or recipient appears that was not given.
  */
 class MessagePropertyTest {
 
-	/** Pools the generator draws characters from: ASCII specials, Latin, the CR/LF low-byte letters, CJK, emoji. */
-	private static final String[] POOLS = { " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", "abcdefghijklmnopqrstuvwxyzABCXYZ0189",
-			"\u00e4\u00f6\u00fc\u00df\u00e9\u00e8\u00c0\u00d8\u0153", "\u010a\u010d\u760a\u760d\u0a0d\u0d0a",
-			"\u4e2d\u6587\u65e5\u672c\u8a9e\ud55c\uad6d\uc5b4", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629",
-			"\ud83d\ude00\ud83c\udf89\ud83d\udc4d", "\u0301\u0308\u200b\u00a0\u2013\u2014\u20ac", "=?=?UTF-8?B?=?" };
+	/**
+	 * Pools the generator draws characters from: ASCII specials, Latin, the CR/LF
+	 * low-byte letters, CJK, emoji.
+	 */
+	private static final String[] POOLS = { " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+			"abcdefghijklmnopqrstuvwxyzABCXYZ0189", "\u00e4\u00f6\u00fc\u00df\u00e9\u00e8\u00c0\u00d8\u0153",
+			"\u010a\u010d\u760a\u760d\u0a0d\u0d0a", "\u4e2d\u6587\u65e5\u672c\u8a9e\ud55c\uad6d\uc5b4",
+			"\u0627\u0644\u0639\u0631\u0628\u064a\u0629", "\ud83d\ude00\ud83c\udf89\ud83d\udc4d",
+			"\u0301\u0308\u200b\u00a0\u2013\u2014\u20ac", "=?=?UTF-8?B?=?" };
 
 	@RepeatedTest(12)
 	void arbitraryTextRoundTrips(RepetitionInfo repetition) throws Exception {
@@ -62,8 +67,8 @@ class MessagePropertyTest {
 	}
 
 	private static void assertOnlyExpectedHeaders(byte[] written, ComposedMessage composed) throws Exception {
-		Set<String> expected = new HashSet<>(List.of("date", "from", "subject", "message-id", "mime-version",
-				"content-type"));
+		Set<String> expected = new HashSet<>(
+				List.of("date", "from", "subject", "message-id", "mime-version", "content-type"));
 		if (!composed.to().isEmpty()) {
 			expected.add("to");
 		}
@@ -73,7 +78,8 @@ class MessagePropertyTest {
 		expected.add("x-random");
 		for (ParsedMessage parsed : RoundTrip.parseBoth(written)) {
 			Set<String> names = new HashSet<>();
-			parsed.headers.forEach((header) -> names.add(header.substring(0, header.indexOf(':')).toLowerCase(Locale.ROOT)));
+			parsed.headers
+				.forEach((header) -> names.add(header.substring(0, header.indexOf(':')).toLowerCase(Locale.ROOT)));
 			assertThat(names).as(parsed.parser).isEqualTo(expected);
 			assertThat(parsed.to.size() + parsed.cc.size()).isEqualTo(composed.to().size() + composed.cc().size());
 		}

@@ -23,7 +23,8 @@ import dev.smtpclient.message.RoundTrip.ExpectedPart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Composed messages come back exactly as given through Angus Mail and Python's email package.
+ * Composed messages come back exactly as given through Angus Mail and Python's email
+ * package.
  */
 class MessageRoundTripTest {
 
@@ -55,10 +56,13 @@ class MessageRoundTripTest {
 			.text("Plain text, with a long line that goes past seventy-six characters and so is quoted-printable.\n")
 			.html("<html><body><p>Hello &amp; welcome</p></body></html>\n")
 			.build();
-		byte[] data = RoundTrip.check(message, List.of(
-				ExpectedPart.text("text/plain", "Plain text, with a long line that goes past seventy-six characters "
-						+ "and so is quoted-printable.\n"),
-				ExpectedPart.text("text/html", "<html><body><p>Hello &amp; welcome</p></body></html>\n")), Map.of());
+		byte[] data = RoundTrip.check(
+				message, List.of(
+						ExpectedPart.text("text/plain",
+								"Plain text, with a long line that goes past seventy-six characters "
+										+ "and so is quoted-printable.\n"),
+						ExpectedPart.text("text/html", "<html><body><p>Hello &amp; welcome</p></body></html>\n")),
+				Map.of());
 		assertThat(new String(data, StandardCharsets.US_ASCII)).contains("multipart/alternative")
 			.doesNotContain("hidden@example.com");
 		assertThat(message.recipients()).containsExactly("a@example.com", "b@example.com", "c@example.com",
@@ -77,9 +81,11 @@ class MessageRoundTripTest {
 			.html("<p><img src=\"cid:logo@example.com\"></p>\n")
 			.inline("<logo@example.com>", "logo.png", null, png)
 			.build();
-		byte[] data = RoundTrip.check(message, List.of(ExpectedPart.text("text/plain", "See the logo.\n"),
-				ExpectedPart.text("text/html", "<p><img src=\"cid:logo@example.com\"></p>\n"),
-				ExpectedPart.inline("image/png", "logo.png", "logo@example.com", png)), Map.of());
+		byte[] data = RoundTrip.check(message,
+				List.of(ExpectedPart.text("text/plain", "See the logo.\n"),
+						ExpectedPart.text("text/html", "<p><img src=\"cid:logo@example.com\"></p>\n"),
+						ExpectedPart.inline("image/png", "logo.png", "logo@example.com", png)),
+				Map.of());
 		assertThat(new String(data, StandardCharsets.US_ASCII)).contains("multipart/related");
 	}
 
@@ -104,17 +110,19 @@ class MessageRoundTripTest {
 		message.attach("from-source.gif", null, dataSource("ignored.bin", "image/gif", source));
 		message.attach("we\"ird\\ name; =?x?= .txt", null, text);
 		byte[] pdf = Files.readAllBytes(file);
-		RoundTrip.check(message.snapshot(), List.of(ExpectedPart.text("text/plain", "See attached.\n"),
-				ExpectedPart.attachment("application/octet-stream", "data.bin", binary),
-				ExpectedPart.attachment("text/plain", "notes.txt", text),
-				ExpectedPart.attachment("text/plain", "menu \u00e9t\u00e9.txt", latin),
-				ExpectedPart.attachment("application/zip", "\u65e5\u672c\u8a9e\u306e\u30d5\u30a1\u30a4\u30eb\u540d.zip",
-						new byte[] { 1, 2, 3 }),
-				ExpectedPart.attachment(
-						"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", longName, binary),
-				ExpectedPart.attachment("application/pdf", "report.pdf", pdf),
-				ExpectedPart.attachment("image/gif", "from-source.gif", source),
-				ExpectedPart.attachment("text/plain", "we\"ird\\ name; =?x?= .txt", text)), Map.of());
+		RoundTrip.check(message.snapshot(),
+				List.of(ExpectedPart.text("text/plain", "See attached.\n"),
+						ExpectedPart.attachment("application/octet-stream", "data.bin", binary),
+						ExpectedPart.attachment("text/plain", "notes.txt", text),
+						ExpectedPart.attachment("text/plain", "menu \u00e9t\u00e9.txt", latin),
+						ExpectedPart.attachment("application/zip",
+								"\u65e5\u672c\u8a9e\u306e\u30d5\u30a1\u30a4\u30eb\u540d.zip", new byte[] { 1, 2, 3 }),
+						ExpectedPart.attachment("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+								longName, binary),
+						ExpectedPart.attachment("application/pdf", "report.pdf", pdf),
+						ExpectedPart.attachment("image/gif", "from-source.gif", source),
+						ExpectedPart.attachment("text/plain", "we\"ird\\ name; =?x?= .txt", text)),
+				Map.of());
 		assertThat(message.content().size()).as("a file is streamed, so the size is unknown").isEmpty();
 	}
 
@@ -135,13 +143,14 @@ class MessageRoundTripTest {
 		message.setDeliveryReceipt(true);
 		message.setReadReceipt(true);
 		byte[] data = RoundTrip.check(message.snapshot(), List.of(ExpectedPart.text("text/plain", "Body \u00fc\n")),
-				Map.of("X-Note", "\u00e4\u00f6\u00fc and  two  spaces ", "X-Plain", "just ascii", "Importance",
-						"high", "X-Priority", "1", "Return-Receipt-To", "juergen@example.com",
-						"Disposition-Notification-To", "juergen@example.com"));
+				Map.of("X-Note", "\u00e4\u00f6\u00fc and  two  spaces ", "X-Plain", "just ascii", "Importance", "high",
+						"X-Priority", "1", "Return-Receipt-To", "juergen@example.com", "Disposition-Notification-To",
+						"juergen@example.com"));
 		String text = new String(data, StandardCharsets.US_ASCII);
 		assertThat(text).doesNotContain("secret").contains("<john@example.com>").contains("<wang@example.com>");
 		for (ParsedMessage parsed : RoundTrip.parseBoth(data)) {
-			assertThat(parsed.headers).anyMatch((header) -> header.matches("Reply-To: \"?R\u00e9ponse\"? <reply@example.com>"));
+			assertThat(parsed.headers)
+				.anyMatch((header) -> header.matches("Reply-To: \"?R\u00e9ponse\"? <reply@example.com>"));
 		}
 	}
 
@@ -188,7 +197,8 @@ class MessageRoundTripTest {
 		assertThat(RoundTrip.bytes(snapshot)).isEqualTo(RoundTrip.bytes(snapshot));
 		assertThat(new String(RoundTrip.bytes(snapshot), StandardCharsets.US_ASCII)).contains("one")
 			.doesNotContain("two")
-			// a header line, not a substring: the random Message-ID may end in "c" before "@example.com"
+			// a header line, not a substring: the random Message-ID may end in "c" before
+			// "@example.com"
 			.doesNotContainPattern("(?m)^(To|Cc):.*c@example\\.com");
 	}
 

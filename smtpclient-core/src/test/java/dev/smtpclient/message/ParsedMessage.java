@@ -46,7 +46,8 @@ final class ParsedMessage {
 	}
 
 	/**
-	 * A leaf part: type without parameters, disposition, file name, Content-ID (without brackets), decoded data.
+	 * A leaf part: type without parameters, disposition, file name, Content-ID (without
+	 * brackets), decoded data.
 	 */
 	static final class Part {
 

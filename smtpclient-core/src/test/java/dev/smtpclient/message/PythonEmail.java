@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Parses a message with Python's email package (strict default policy) through
- * {@code src/test/resources/dev/smtpclient/message/parse_email.py}, run by {@code /usr/bin/python3} explicitly.
- * Where it is missing the test is skipped locally and fails in CI ({@code SMTP_TEST_REQUIRE_SERVERS=true}).
+ * {@code src/test/resources/dev/smtpclient/message/parse_email.py}, run by
+ * {@code /usr/bin/python3} explicitly. Where it is missing the test is skipped locally
+ * and fails in CI ({@code SMTP_TEST_REQUIRE_SERVERS=true}).
  */
 final class PythonEmail {
 

@@ -10,13 +10,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks a composed message against what went in, through both independent parsers, and checks its octets:
- * CRLF line endings only, no line over 998 octets, no Bcc.
+ * Checks a composed message against what went in, through both independent parsers, and
+ * checks its octets: CRLF line endings only, no line over 998 octets, no Bcc.
  */
 final class RoundTrip {
 
 	/**
-	 * Python's email package has no RFC 6532 support for local parts: it parses them but registers this defect.
+	 * Python's email package has no RFC 6532 support for local parts: it parses them but
+	 * registers this defect.
 	 */
 	static final String PYTHON_UTF8_LOCAL_PART = "NonASCIILocalPartDefect";
 
@@ -66,14 +67,16 @@ final class RoundTrip {
 			throws Exception {
 		byte[] data = bytes(message);
 		checkOctets(data);
-		// the size is computed from the parts, not by writing: it must still be exactly what is written
+		// the size is computed from the parts, not by writing: it must still be exactly
+		// what is written
 		message.content().size().ifPresent((size) -> assertThat(size).isEqualTo(data.length));
 		compare(message, data, expectedParts, extraHeaders);
 		return data;
 	}
 
 	/**
-	 * Parses the data (as written, or as delivered) with both parsers and compares it with the message.
+	 * Parses the data (as written, or as delivered) with both parsers and compares it
+	 * with the message.
 	 */
 	static void compare(ComposedMessage message, byte[] data, List<ExpectedPart> expectedParts,
 			Map<String, String> extraHeaders) throws Exception {
@@ -87,7 +90,8 @@ final class RoundTrip {
 			assertThat(parsed.bcc).as(as).isEmpty();
 			assertThat(parsed.subject).as(as).isEqualTo(message.subject());
 			assertThat(parsed.headers).as(as).noneMatch((header) -> header.toLowerCase().startsWith("bcc:"));
-			assertThat(parsed.headers).as(as).anyMatch((header) -> header.startsWith("Date: "))
+			assertThat(parsed.headers).as(as)
+				.anyMatch((header) -> header.startsWith("Date: "))
 				.anyMatch((header) -> header.startsWith("Message-ID: <"));
 			extraHeaders.forEach((name, value) -> assertThat(parsed.headers).as(as).contains(name + ": " + value));
 			assertThat(parsed.parts).as(as).hasSameSizeAs(expectedParts);
@@ -104,15 +108,17 @@ final class RoundTrip {
 	}
 
 	/**
-	 * The mailboxes as the parser must give them back: exactly as given, except that Python's headerregistry keeps
-	 * the white space between adjacent encoded words of a display name (RFC 2047 6.2 says to drop it, as Angus
-	 * does), so for Python a name written as several encoded words comes back with a space between the words.
+	 * The mailboxes as the parser must give them back: exactly as given, except that
+	 * Python's headerregistry keeps the white space between adjacent encoded words of a
+	 * display name (RFC 2047 6.2 says to drop it, as Angus does), so for Python a name
+	 * written as several encoded words comes back with a space between the words.
 	 */
 	private static List<String> strings(ParsedMessage parsed, String fieldName, List<Address> addresses) {
 		List<String> out = new ArrayList<>();
 		String rendered = null;
 		if (parsed.parser.equals("python")) {
-			// where the words split depends on the room left on the line: render the field as the message does
+			// where the words split depends on the room left on the line: render the
+			// field as the message does
 			HeaderField field = new HeaderField(fieldName);
 			HeaderValues.addresses(field, addresses);
 			rendered = new String(field.toBytes(), StandardCharsets.UTF_8).replace("\r\n", "");

@@ -24,16 +24,19 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The public API of a module as text, one line per public type and one per public or protected member, sorted.
+ * The public API of a module as text, one line per public type and one per public or
+ * protected member, sorted.
  * <p>
- * The committed copy, {@code api/<module>.txt} at the root of the repository, makes every change to the API show up
- * in review and stands in as the baseline until a release exists to compare against. Run the module's API test with
+ * The committed copy, {@code api/<module>.txt} at the root of the repository, makes every
+ * change to the API show up in review and stands in as the baseline until a release
+ * exists to compare against. Run the module's API test with
  * {@code -Dsmtpclient.api.update=true} to rewrite the file after an intended change.
  */
 public final class ApiSignature {
 
 	/**
-	 * System property that makes {@link #assertUnchanged} rewrite the committed file instead of comparing with it.
+	 * System property that makes {@link #assertUnchanged} rewrite the committed file
+	 * instead of comparing with it.
 	 */
 	public static final String UPDATE_PROPERTY = "smtpclient.api.update";
 
@@ -41,8 +44,8 @@ public final class ApiSignature {
 	}
 
 	/**
-	 * Fails when the public API of the given packages differs from {@code api/<module>.txt}, listing the lines that
-	 * were removed and added.
+	 * Fails when the public API of the given packages differs from
+	 * {@code api/<module>.txt}, listing the lines that were removed and added.
 	 * @param module the module's artifact id, which names the file
 	 * @param anchor any class of the module, to find the module's compiled classes
 	 * @param packages the API packages (their sub-packages are not included)
@@ -71,8 +74,8 @@ public final class ApiSignature {
 	}
 
 	/**
-	 * Lists the public API of the given packages: each public type (with its public enclosing types) followed by
-	 * its public and protected members, indented.
+	 * Lists the public API of the given packages: each public type (with its public
+	 * enclosing types) followed by its public and protected members, indented.
 	 * @param anchor any class of the module, to find the module's compiled classes
 	 * @param packages the API packages (their sub-packages are not included)
 	 * @return the lines, types in name order, members sorted within their type
@@ -95,7 +98,10 @@ public final class ApiSignature {
 		List<String> lines = new ArrayList<>();
 		for (Class<?> type : types) {
 			lines.add(describe(type));
-			members(type).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((member) -> lines.add("\t" + member.getValue()));
+			members(type).entrySet()
+				.stream()
+				.sorted(Map.Entry.comparingByKey())
+				.forEach((member) -> lines.add("\t" + member.getValue()));
 		}
 		return lines;
 	}
@@ -109,7 +115,8 @@ public final class ApiSignature {
 		}
 	}
 
-	// The module's directory when Maven runs the tests, the repository's root in some IDEs.
+	// The module's directory when Maven runs the tests, the repository's root in some
+	// IDEs.
 	private static Path apiDirectory() {
 		Path here = Path.of("").toAbsolutePath();
 		for (Path dir = here; dir != null; dir = dir.getParent()) {
@@ -175,8 +182,7 @@ public final class ApiSignature {
 				String modifiers = modifiers(method.getModifiers(), Modifier.methodModifiers())
 						+ (method.isDefault() ? " default" : "");
 				add(members, method.getName(), modifiers + typeParameters(method) + " "
-						+ method.getGenericReturnType().getTypeName()
-						+ " " + method.getName() + signature(method));
+						+ method.getGenericReturnType().getTypeName() + " " + method.getName() + signature(method));
 			}
 		}
 		return members;
@@ -221,7 +227,8 @@ public final class ApiSignature {
 		return Arrays.stream(types).map(Type::getTypeName).collect(Collectors.joining(", "));
 	}
 
-	// A member's line alone is not unique ("public java.lang.String toString()"): prefix it with its type's.
+	// A member's line alone is not unique ("public java.lang.String toString()"): prefix
+	// it with its type's.
 	private static List<String> qualified(List<String> lines) {
 		List<String> qualified = new ArrayList<>();
 		String type = "";
@@ -238,7 +245,8 @@ public final class ApiSignature {
 	}
 
 	private static String indent(Set<String> lines) {
-		return lines.isEmpty() ? "  (none)" : lines.stream().map((line) -> "  " + line).collect(Collectors.joining("\n"));
+		return lines.isEmpty() ? "  (none)"
+				: lines.stream().map((line) -> "  " + line).collect(Collectors.joining("\n"));
 	}
 
 }

@@ -11,9 +11,9 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy that kills connections at random points: for a share of connections it picks a direction and a
- * byte count, and when that many bytes have passed in that direction it resets both sides. Everything else is
- * passed through untouched.
+ * A TCP proxy that kills connections at random points: for a share of connections it
+ * picks a direction and a byte count, and when that many bytes have passed in that
+ * direction it resets both sides. Everything else is passed through untouched.
  */
 public final class ChaosProxy implements AutoCloseable {
 

@@ -9,7 +9,8 @@ import dev.smtpclient.SmtpEventListener;
 import dev.smtpclient.SmtpReply;
 
 /**
- * Records the order of commands and replies as ">VERB" and "<VERB code", to check what was pipelined.
+ * Records the order of commands and replies as ">VERB" and "<VERB code", to check what
+ * was pipelined.
  */
 public final class CommandOrderRecorder implements SmtpEventListener {
 

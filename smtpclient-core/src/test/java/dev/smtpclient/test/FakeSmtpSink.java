@@ -16,9 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small multi-connection SMTP server for pool tests: it accepts every message and keeps its data, offers
- * PIPELINING or not, and can drop its connections (with or without a 421 first) as a server does with idle
- * clients. Commands from a pipelining client are answered in order as they are read.
+ * A small multi-connection SMTP server for pool tests: it accepts every message and keeps
+ * its data, offers PIPELINING or not, and can drop its connections (with or without a 421
+ * first) as a server does with idle clients. Commands from a pipelining client are
+ * answered in order as they are read.
  */
 public final class FakeSmtpSink implements AutoCloseable {
 
@@ -89,8 +90,8 @@ public final class FakeSmtpSink implements AutoCloseable {
 	}
 
 	/**
-	 * Closes every open connection, as a server does with idle clients; with {@code say421} each first gets
-	 * "421 4.4.2 idle timeout".
+	 * Closes every open connection, as a server does with idle clients; with
+	 * {@code say421} each first gets "421 4.4.2 idle timeout".
 	 */
 	public void dropAll(boolean say421) {
 		for (Socket socket : this.open) {
@@ -139,10 +140,10 @@ public final class FakeSmtpSink implements AutoCloseable {
 				this.commands.incrementAndGet();
 				String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
 				switch (verb) {
-					case "EHLO" -> reply(socket, out, "250-fake.test\r\n" + (this.pipelining ? "250-PIPELINING\r\n" : "")
-							+ "250-8BITMIME\r\n250 SIZE 100000000", in);
-					case "MAIL" -> reply(socket, out, (this.mailsToDefer.getAndDecrement() > 0) ? "451 4.3.0 try again"
-							: "250 2.0.0 ok", in);
+					case "EHLO" -> reply(socket, out, "250-fake.test\r\n"
+							+ (this.pipelining ? "250-PIPELINING\r\n" : "") + "250-8BITMIME\r\n250 SIZE 100000000", in);
+					case "MAIL" -> reply(socket, out,
+							(this.mailsToDefer.getAndDecrement() > 0) ? "451 4.3.0 try again" : "250 2.0.0 ok", in);
 					case "HELO", "RCPT", "RSET", "NOOP" -> reply(socket, out, "250 2.0.0 ok", in);
 					case "DATA" -> {
 						reply(socket, out, "354 go ahead", in);
@@ -192,7 +193,8 @@ public final class FakeSmtpSink implements AutoCloseable {
 	}
 
 	/**
-	 * Replies, flushing only when no further pipelined command is already waiting, as real servers do.
+	 * Replies, flushing only when no further pipelined command is already waiting, as
+	 * real servers do.
 	 */
 	private static void reply(Socket socket, OutputStream out, String text, InputStream in) throws IOException {
 		synchronized (socket) {

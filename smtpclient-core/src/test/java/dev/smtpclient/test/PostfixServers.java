@@ -21,11 +21,13 @@ import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.TlsPolicy;
 
 /**
- * The Postfix (with Dovecot SASL) that {@code .ci/servers start} runs on loopback, as the tests see it.
+ * The Postfix (with Dovecot SASL) that {@code .ci/servers start} runs on loopback, as the
+ * tests see it.
  * <p>
- * Found through the {@code SMTP_TEST_SERVERS} environment variable (the path of its {@code servers.properties}),
- * or in the default place. Where it is not running the tests that need it are skipped, unless
- * {@code SMTP_TEST_REQUIRE_SERVERS=true} (as in CI), where they fail: CI must never pass by skipping them.
+ * Found through the {@code SMTP_TEST_SERVERS} environment variable (the path of its
+ * {@code servers.properties}), or in the default place. Where it is not running the tests
+ * that need it are skipped, unless {@code SMTP_TEST_REQUIRE_SERVERS=true} (as in CI),
+ * where they fail: CI must never pass by skipping them.
  */
 public final class PostfixServers {
 
@@ -130,14 +132,16 @@ public final class PostfixServers {
 	}
 
 	/**
-	 * The test CA's certificate (PEM), for configuration that takes a file, such as a Spring Boot SSL bundle.
+	 * The test CA's certificate (PEM), for configuration that takes a file, such as a
+	 * Spring Boot SSL bundle.
 	 */
 	public Path caCertificate() {
 		return Path.of(this.properties.getProperty("ca.cert"));
 	}
 
 	/**
-	 * Settings for one port, trusting the test CA and verifying the host name "localhost".
+	 * Settings for one port, trusting the test CA and verifying the host name
+	 * "localhost".
 	 */
 	public ConnectionSettings.Builder settings(int port, TlsPolicy policy) {
 		return ConnectionSettings.builder()
@@ -151,8 +155,9 @@ public final class PostfixServers {
 	}
 
 	/**
-	 * Waits for a delivered message that contains the marker (a unique string the test put in it) and returns
-	 * the maildir file's bytes. Postfix stores it with LF line endings and its own trace headers on top.
+	 * Waits for a delivered message that contains the marker (a unique string the test
+	 * put in it) and returns the maildir file's bytes. Postfix stores it with LF line
+	 * endings and its own trace headers on top.
 	 */
 	public byte[] awaitDelivered(String marker, Duration timeout) {
 		Path maildir = Path.of(this.properties.getProperty("maildir"));
@@ -171,8 +176,8 @@ public final class PostfixServers {
 				break;
 			}
 		}
-		throw new AssertionError("no message containing '" + marker + "' arrived under " + maildir + " within "
-				+ timeout);
+		throw new AssertionError(
+				"no message containing '" + marker + "' arrived under " + maildir + " within " + timeout);
 	}
 
 	/**
@@ -190,7 +195,8 @@ public final class PostfixServers {
 	}
 
 	/**
-	 * Counts delivered messages by the first match of the pattern's group 1 in each file, e.g. a Subject marker.
+	 * Counts delivered messages by the first match of the pattern's group 1 in each file,
+	 * e.g. a Subject marker.
 	 */
 	public java.util.Map<String, Integer> countDeliveredBy(java.util.regex.Pattern pattern) {
 		Path maildir = Path.of(this.properties.getProperty("maildir"));

@@ -19,9 +19,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A fake SMTP server driven by a script, for the faults a real server will not produce: bad replies, stalls,
- * drops, injected bytes. It serves one connection, runs the steps in order, and records every byte the client
- * wrote. A step that does not see what it expects fails the script, and {@link #await()} reports it.
+ * A fake SMTP server driven by a script, for the faults a real server will not produce:
+ * bad replies, stalls, drops, injected bytes. It serves one connection, runs the steps in
+ * order, and records every byte the client wrote. A step that does not see what it
+ * expects fails the script, and {@link #await()} reports it.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -61,7 +62,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * The context used by {@link #startTls()}; defaults to the test certificate for localhost and 127.0.0.1.
+	 * The context used by {@link #startTls()}; defaults to the test certificate for
+	 * localhost and 127.0.0.1.
 	 */
 	public ScriptedSmtpServer tlsContext(SSLContext context) {
 		this.tlsContext = context;
@@ -102,7 +104,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		});
 	}
 
-	/** Reads one command line and checks that it starts with the prefix (case-insensitive). */
+	/**
+	 * Reads one command line and checks that it starts with the prefix
+	 * (case-insensitive).
+	 */
 	public ScriptedSmtpServer expect(String prefix) {
 		return step((s) -> {
 			String line = s.readLine();
@@ -249,7 +254,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	/**
-	 * Everything the client wrote so far (cleartext and, after a TLS upgrade, the decrypted bytes).
+	 * Everything the client wrote so far (cleartext and, after a TLS upgrade, the
+	 * decrypted bytes).
 	 */
 	public String received() {
 		synchronized (this.received) {
@@ -332,8 +338,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
 	private void upgrade() throws IOException {
 		SSLContext context = (this.tlsContext != null) ? this.tlsContext : TestCertificates.serverContext();
-		SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(this.socket, null, this.socket.getPort(),
-				true);
+		SSLSocket tls = (SSLSocket) context.getSocketFactory()
+			.createSocket(this.socket, null, this.socket.getPort(), true);
 		tls.setUseClientMode(false);
 		tls.startHandshake();
 		this.socket = tls;

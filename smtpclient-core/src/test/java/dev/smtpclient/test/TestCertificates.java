@@ -14,8 +14,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Certificates for the scripted server, made once per JVM with the JDK's keytool: a self-signed certificate for
- * {@code localhost} and {@code 127.0.0.1}, and a client context that trusts exactly it.
+ * Certificates for the scripted server, made once per JVM with the JDK's keytool: a
+ * self-signed certificate for {@code localhost} and {@code 127.0.0.1}, and a client
+ * context that trusts exactly it.
  */
 public final class TestCertificates {
 
@@ -36,7 +37,8 @@ public final class TestCertificates {
 	}
 
 	/**
-	 * A server context with a self-signed certificate for the names, e.g. {@code "dns:other.example"}.
+	 * A server context with a self-signed certificate for the names, e.g.
+	 * {@code "dns:other.example"}.
 	 */
 	public static synchronized SSLContext serverContext(String names) {
 		try {
@@ -59,12 +61,14 @@ public final class TestCertificates {
 	}
 
 	/**
-	 * A client context that trusts the certificate made for these names, and nothing else.
+	 * A client context that trusts the certificate made for these names, and nothing
+	 * else.
 	 */
 	public static synchronized SSLContext clientContext(String names) {
 		try {
 			KeyStore keys = serverKeys(names);
-			Certificate certificate = keys.containsAlias("ca") ? keys.getCertificate("ca") : keys.getCertificate("server");
+			Certificate certificate = keys.containsAlias("ca") ? keys.getCertificate("ca")
+					: keys.getCertificate("server");
 			KeyStore trust = KeyStore.getInstance("PKCS12");
 			trust.load(null, null);
 			trust.setCertificateEntry("server", certificate);
@@ -80,15 +84,16 @@ public final class TestCertificates {
 	}
 
 	/**
-	 * A server context whose certificate expired yesterday (trusted by {@link #clientContext(String)} with
-	 * {@code "expired:" + names}).
+	 * A server context whose certificate expired yesterday (trusted by
+	 * {@link #clientContext(String)} with {@code "expired:" + names}).
 	 */
 	public static SSLContext expiredServerContext(String names) {
 		return serverContext("expired:" + names);
 	}
 
 	/**
-	 * Writes the certificate and key made for these names as PEM files (for servers outside the JVM).
+	 * Writes the certificate and key made for these names as PEM files (for servers
+	 * outside the JVM).
 	 * @return the certificate file and the key file
 	 */
 	public static synchronized Path[] writePem(String names, Path dir) {
@@ -97,10 +102,13 @@ public final class TestCertificates {
 			java.util.Base64.Encoder base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes());
 			Path cert = dir.resolve("cert.pem");
 			Path key = dir.resolve("key.pem");
-			Files.writeString(cert, "-----BEGIN CERTIFICATE-----\n"
-					+ base64.encodeToString(keys.getCertificate("server").getEncoded()) + "\n-----END CERTIFICATE-----\n");
-			Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
-					+ base64.encodeToString(keys.getKey("server", PASSWORD).getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+			Files.writeString(cert,
+					"-----BEGIN CERTIFICATE-----\n" + base64.encodeToString(keys.getCertificate("server").getEncoded())
+							+ "\n-----END CERTIFICATE-----\n");
+			Files.writeString(key,
+					"-----BEGIN PRIVATE KEY-----\n"
+							+ base64.encodeToString(keys.getKey("server", PASSWORD).getEncoded())
+							+ "\n-----END PRIVATE KEY-----\n");
 			return new Path[] { cert, key };
 		}
 		catch (Exception ex) {
@@ -116,12 +124,14 @@ public final class TestCertificates {
 			Path dir = Files.createTempDirectory("smtpclient-test-certs");
 			String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
 			String commonName = names.split(",")[0].substring(names.indexOf(':') + 1);
-			List<String> storeOptions = List.of("-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
+			List<String> storeOptions = List.of("-storetype", "PKCS12", "-storepass", "changeit", "-keypass",
+					"changeit");
 			List<String> serverStore = concat(List.of("-keystore", store(dir, "server")), storeOptions);
 			run(concat(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
 					"-validity", "3650", "-dname", "CN=" + commonName, "-ext", "SAN=" + names), serverStore));
 			if (expired) {
-				// a trust anchor's own dates are not checked, so the expired certificate is issued by a valid CA
+				// a trust anchor's own dates are not checked, so the expired certificate
+				// is issued by a valid CA
 				List<String> caStore = concat(List.of("-keystore", store(dir, "ca")), storeOptions);
 				run(concat(List.of(keytool, "-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048",
 						"-validity", "3650", "-dname", "CN=smtpclient test CA", "-ext", "bc:c"), caStore));
@@ -133,7 +143,8 @@ public final class TestCertificates {
 						"-3d", "-validity", "1", "-ext", "SAN=" + names), caStore));
 				run(concat(List.of(keytool, "-exportcert", "-alias", "ca", "-file", caCrt), caStore));
 				run(concat(List.of(keytool, "-importcert", "-noprompt", "-alias", "ca", "-file", caCrt), serverStore));
-				run(concat(List.of(keytool, "-importcert", "-noprompt", "-alias", "server", "-file", crt), serverStore));
+				run(concat(List.of(keytool, "-importcert", "-noprompt", "-alias", "server", "-file", crt),
+						serverStore));
 			}
 			Path store = dir.resolve("server.p12");
 			KeyStore keyStore = KeyStore.getInstance("PKCS12");

@@ -12,8 +12,8 @@ import dev.smtpclient.outbox.OutboxStore.Claimed;
 import dev.smtpclient.outbox.OutboxStore.Outcome;
 
 /**
- * Turns what the client reported for one attempt into the row's next state: sent, failed, retrying later or
- * outcome unknown.
+ * Turns what the client reported for one attempt into the row's next state: sent, failed,
+ * retrying later or outcome unknown.
  */
 final class AttemptOutcomes {
 
@@ -35,16 +35,15 @@ final class AttemptOutcomes {
 	Outcome sent(Claimed message, SendResult result, Instant now) {
 		String refused = result.rejected().isEmpty() ? null : "sent to the other recipients; refused: "
 				+ result.rejected().stream().map(Object::toString).collect(Collectors.joining(", "));
-		return new Outcome(message.id(), message.attempt(), OutboxState.SENT, null, now,
-				result.finalReply().toString(), result.queueId().orElse(null), refused);
+		return new Outcome(message.id(), message.attempt(), OutboxState.SENT, null, now, result.finalReply().toString(),
+				result.queueId().orElse(null), refused);
 	}
 
 	Outcome failed(Claimed message, SmtpException failure, Instant now) {
 		String reply = (failure instanceof SmtpReplyException replyFailure) ? replyFailure.reply().toString() : null;
 		if (failure instanceof OutcomeUnknownException) {
-			return this.resendUnknown ? retry(message, failure, reply, now)
-					: new Outcome(message.id(), message.attempt(), OutboxState.UNKNOWN, null, now, reply, null,
-							failure.getMessage());
+			return this.resendUnknown ? retry(message, failure, reply, now) : new Outcome(message.id(),
+					message.attempt(), OutboxState.UNKNOWN, null, now, reply, null, failure.getMessage());
 		}
 		if (failure.isTransient() && message.attempt() < this.maxAttempts) {
 			return retry(message, failure, reply, now);
@@ -55,7 +54,8 @@ final class AttemptOutcomes {
 	}
 
 	/**
-	 * The client failed in a way it does not report per message: whether anything went out is not known.
+	 * The client failed in a way it does not report per message: whether anything went
+	 * out is not known.
 	 */
 	Outcome broken(Claimed message, RuntimeException failure, Instant now) {
 		return new Outcome(message.id(), message.attempt(), OutboxState.UNKNOWN, null, now, null, null,

@@ -6,9 +6,9 @@ import java.util.Locale;
 import dev.smtpclient.InvalidInputException;
 
 /**
- * Reads the Message-ID from a message's header section. The outbox requires one and never writes one itself:
- * adding a header would change bytes the caller may have signed, and the id is what tells a delivered copy from a
- * duplicate.
+ * Reads the Message-ID from a message's header section. The outbox requires one and never
+ * writes one itself: adding a header would change bytes the caller may have signed, and
+ * the id is what tells a delivered copy from a duplicate.
  */
 final class MessageIdHeader {
 
@@ -21,7 +21,8 @@ final class MessageIdHeader {
 	 * The Message-ID field's value, angle brackets included.
 	 * @param message the message bytes
 	 * @return the value
-	 * @throws InvalidInputException when there is none, more than one, or it is not a single {@code <id>}
+	 * @throws InvalidInputException when there is none, more than one, or it is not a
+	 * single {@code <id>}
 	 */
 	static String read(byte[] message) {
 		String found = null;
@@ -58,7 +59,8 @@ final class MessageIdHeader {
 	}
 
 	/**
-	 * The header section split into unfolded fields; no MIME decoding (a Message-ID is ASCII).
+	 * The header section split into unfolded fields; no MIME decoding (a Message-ID is
+	 * ASCII).
 	 */
 	static final class HeaderSection {
 

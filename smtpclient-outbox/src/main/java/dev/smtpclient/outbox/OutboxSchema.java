@@ -14,8 +14,9 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * The outbox table's schema, shipped in this jar as {@code db/smtpclient-outbox/<database>/V1__smtp_outbox.sql}
- * for PostgreSQL and H2. Applications with Flyway or Liquibase point them at those files; this class creates the
+ * The outbox table's schema, shipped in this jar as
+ * {@code db/smtpclient-outbox/<database>/V1__smtp_outbox.sql} for PostgreSQL and H2.
+ * Applications with Flyway or Liquibase point them at those files; this class creates the
  * table directly, for an embedded database or a test.
  */
 public final class OutboxSchema {
@@ -27,7 +28,8 @@ public final class OutboxSchema {
 
 	/**
 	 * The schema script's class path location for a database.
-	 * @param databaseProductName the JDBC driver's product name, such as {@code PostgreSQL} or {@code H2}
+	 * @param databaseProductName the JDBC driver's product name, such as
+	 * {@code PostgreSQL} or {@code H2}
 	 * @return the location
 	 * @throws IllegalArgumentException for a database without a script
 	 */
@@ -39,14 +41,15 @@ public final class OutboxSchema {
 		if (name.equals("h2")) {
 			return String.format(LOCATION, "h2");
 		}
-		throw new IllegalArgumentException("no outbox schema for " + databaseProductName
-				+ "; PostgreSQL and H2 are supported");
+		throw new IllegalArgumentException(
+				"no outbox schema for " + databaseProductName + "; PostgreSQL and H2 are supported");
 	}
 
 	/**
 	 * Creates the table and its indexes.
 	 * @param dataSource the database
-	 * @throws OutboxException when a statement fails (for example because the table exists)
+	 * @throws OutboxException when a statement fails (for example because the table
+	 * exists)
 	 */
 	public static void create(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {

@@ -16,7 +16,8 @@ public enum OutboxState {
 	SENDING,
 
 	/**
-	 * An attempt failed in a way that may pass; another attempt is due at the next attempt time.
+	 * An attempt failed in a way that may pass; another attempt is due at the next
+	 * attempt time.
 	 */
 	RETRYING,
 
@@ -31,9 +32,10 @@ public enum OutboxState {
 	FAILED,
 
 	/**
-	 * The message was written but no reply came, or the instance sending it stopped before it recorded the
-	 * outcome: the server may or may not have it. Never sent again unless the outbox resends unknown outcomes,
-	 * because that could deliver it twice (final state).
+	 * The message was written but no reply came, or the instance sending it stopped
+	 * before it recorded the outcome: the server may or may not have it. Never sent again
+	 * unless the outbox resends unknown outcomes, because that could deliver it twice
+	 * (final state).
 	 */
 	UNKNOWN;
 

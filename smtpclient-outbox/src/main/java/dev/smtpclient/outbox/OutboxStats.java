@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A snapshot of the whole outbox table (every instance's messages), for metrics and health.
+ * A snapshot of the whole outbox table (every instance's messages), for metrics and
+ * health.
  *
  * @param depth how many messages are in each state (every state present, zero when none)
- * @param oldestDueAge how long the oldest due message has waited past its due time, or {@code null} when none is
- * due
+ * @param oldestDueAge how long the oldest due message has waited past its due time, or
+ * {@code null} when none is due
  */
 public record OutboxStats(Map<OutboxState, Long> depth, Duration oldestDueAge) {
 

@@ -15,7 +15,8 @@ import java.util.UUID;
  * @param nextAttemptAt when the next attempt is due, for a pending message
  * @param completedAt when it reached a final state
  * @param reply the server's reply: the final reply when sent, the refusal when failed
- * @param queueId the server's queue id from the final reply, when sent and the server reported one
+ * @param queueId the server's queue id from the final reply, when sent and the server
+ * reported one
  * @param lastError the last failure, or the recipients refused when sent to the others
  */
 public record OutboxStatus(UUID id, String messageId, OutboxState state, int attempts, Instant createdAt,

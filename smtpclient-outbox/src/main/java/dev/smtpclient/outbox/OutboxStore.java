@@ -26,8 +26,9 @@ import dev.smtpclient.DsnOptions;
 import dev.smtpclient.Envelope;
 
 /**
- * The outbox table's SQL, portable between PostgreSQL and H2. A row's attempt count is its claim token: an
- * outcome is written only over the attempt that produced it, so a late writer never overwrites a newer attempt.
+ * The outbox table's SQL, portable between PostgreSQL and H2. A row's attempt count is
+ * its claim token: an outcome is written only over the attempt that produced it, so a
+ * late writer never overwrites a newer attempt.
  */
 final class OutboxStore {
 
@@ -37,7 +38,8 @@ final class OutboxStore {
 			+ "dsn_envelope_id, dsn_notify, content, eight_bit, smtp_utf8, state, attempts, created_at, "
 			+ "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)";
 
-	// SKIP LOCKED: concurrent workers each take other rows instead of queueing behind one another's locks
+	// SKIP LOCKED: concurrent workers each take other rows instead of queueing behind one
+	// another's locks
 	private static final String SELECT_DUE = "SELECT id, attempts, sender, recipients, dsn_ret, dsn_envelope_id, "
 			+ "dsn_notify, content, eight_bit, smtp_utf8 FROM " + TABLE
 			+ " WHERE state IN ('QUEUED', 'RETRYING') AND next_attempt_at <= ? ORDER BY next_attempt_at"
@@ -46,10 +48,12 @@ final class OutboxStore {
 	private static final String CLAIM = "UPDATE " + TABLE + " SET state = 'SENDING', attempts = attempts + 1, "
 			+ "claimed_by = ?, lease_until = ? WHERE id = ?";
 
-	// Renewal and recovery skip rows another transaction holds (a worker recording their outcome): waiting for
-	// them could deadlock with that multi-row transaction, and a lease that is being finished needs no renewal.
-	private static final String RENEW = "UPDATE " + TABLE + " SET lease_until = ? WHERE id IN (SELECT id FROM "
-			+ TABLE + " WHERE state = 'SENDING' AND claimed_by = ? FOR UPDATE SKIP LOCKED)";
+	// Renewal and recovery skip rows another transaction holds (a worker recording their
+	// outcome): waiting for
+	// them could deadlock with that multi-row transaction, and a lease that is being
+	// finished needs no renewal.
+	private static final String RENEW = "UPDATE " + TABLE + " SET lease_until = ? WHERE id IN (SELECT id FROM " + TABLE
+			+ " WHERE state = 'SENDING' AND claimed_by = ? FOR UPDATE SKIP LOCKED)";
 
 	private static final String RECOVER = "UPDATE " + TABLE + " SET state = ?, next_attempt_at = ?, completed_at = ?, "
 			+ "last_error = ?, claimed_by = NULL, lease_until = NULL WHERE id IN (SELECT id FROM " + TABLE
@@ -81,8 +85,8 @@ final class OutboxStore {
 		return this.dataSource;
 	}
 
-	void insert(Connection connection, UUID id, String messageId, Envelope envelope, StoredContent content,
-			Instant now) throws SQLException {
+	void insert(Connection connection, UUID id, String messageId, Envelope envelope, StoredContent content, Instant now)
+			throws SQLException {
 		try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
 			insert.setObject(1, id);
 			insert.setString(2, messageId);
@@ -91,8 +95,9 @@ final class OutboxStore {
 			Optional<DsnOptions> dsn = envelope.dsn();
 			insert.setString(5, dsn.map(DsnOptions::ret).map(Enum::name).orElse(null));
 			insert.setString(6, dsn.map(DsnOptions::envelopeId).orElse(null));
-			insert.setString(7, dsn.map((options) -> options.notifyOn().stream().map(Enum::name).sorted()
-					.collect(Collectors.joining(","))).orElse(null));
+			insert.setString(7, dsn
+				.map((options) -> options.notifyOn().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+				.orElse(null));
 			insert.setBytes(8, content.bytes());
 			insert.setBoolean(9, content.isEightBit());
 			insert.setBoolean(10, content.needsSmtpUtf8());
@@ -103,7 +108,8 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Claims up to {@code limit} due messages for this owner, in one short transaction of its own.
+	 * Claims up to {@code limit} due messages for this owner, in one short transaction of
+	 * its own.
 	 */
 	List<Claimed> claim(String owner, Instant now, Instant leaseUntil, int limit) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
@@ -158,8 +164,8 @@ final class OutboxStore {
 					notifyOn.add(DsnOptions.Notify.valueOf(value));
 				}
 			}
-			envelope = envelope.withDsn(new DsnOptions((ret != null) ? DsnOptions.Ret.valueOf(ret) : null,
-					envelopeId, notifyOn));
+			envelope = envelope
+				.withDsn(new DsnOptions((ret != null) ? DsnOptions.Ret.valueOf(ret) : null, envelopeId, notifyOn));
 		}
 		StoredContent content = new StoredContent(rows.getBytes(8), rows.getBoolean(9), rows.getBoolean(10));
 		return new Claimed(id, attempt, envelope, content);
@@ -175,7 +181,8 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Messages whose worker stopped renewing its lease: it may have sent them, so their outcome is unknown.
+	 * Messages whose worker stopped renewing its lease: it may have sent them, so their
+	 * outcome is unknown.
 	 */
 	int recoverExpired(Instant now, boolean resend) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection();

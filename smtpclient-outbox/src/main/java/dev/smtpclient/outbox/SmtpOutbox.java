@@ -33,17 +33,21 @@ import dev.smtpclient.outbox.OutboxStore.Claimed;
 import dev.smtpclient.outbox.OutboxStore.Outcome;
 
 /**
- * A durable outbox: {@link #enqueue(Mail)} stores a message in the {@code smtp_outbox} table, in the caller's
- * transaction, and the workers {@link #start()} begins claim due messages and send them through the pooled
- * {@link SmtpClient}, on every instance that shares the database.
+ * A durable outbox: {@link #enqueue(Mail)} stores a message in the {@code smtp_outbox}
+ * table, in the caller's transaction, and the workers {@link #start()} begins claim due
+ * messages and send them through the pooled {@link SmtpClient}, on every instance that
+ * shares the database.
  * <p>
- * Each message gets one recorded outcome: {@link OutboxState#SENT sent}, {@link OutboxState#FAILED failed},
- * {@link OutboxState#RETRYING retrying} later, or {@link OutboxState#UNKNOWN outcome unknown}. A message whose
- * outcome is unknown (the data went out but no reply came, or the instance sending it stopped) is not sent again
- * unless {@link Builder#resendUnknown(boolean)} is set, since the server may already have it.
+ * Each message gets one recorded outcome: {@link OutboxState#SENT sent},
+ * {@link OutboxState#FAILED failed}, {@link OutboxState#RETRYING retrying} later, or
+ * {@link OutboxState#UNKNOWN outcome unknown}. A message whose outcome is unknown (the
+ * data went out but no reply came, or the instance sending it stopped) is not sent again
+ * unless {@link Builder#resendUnknown(boolean)} is set, since the server may already have
+ * it.
  * <p>
- * A worker holds the messages it claimed under a lease that it renews while it lives; when an instance stops, the
- * others find its expired leases and record those messages as outcome unknown.
+ * A worker holds the messages it claimed under a lease that it renews while it lives;
+ * when an instance stops, the others find its expired leases and record those messages as
+ * outcome unknown.
  */
 public final class SmtpOutbox implements AutoCloseable {
 
@@ -106,8 +110,9 @@ public final class SmtpOutbox implements AutoCloseable {
 
 	/**
 	 * A builder for an outbox on the given database.
-	 * @param dataSource the database holding the {@code smtp_outbox} table; wrap it in Spring's
-	 * {@code TransactionAwareDataSourceProxy} for {@link #enqueue(Mail)} to join Spring-managed transactions
+	 * @param dataSource the database holding the {@code smtp_outbox} table; wrap it in
+	 * Spring's {@code TransactionAwareDataSourceProxy} for {@link #enqueue(Mail)} to join
+	 * Spring-managed transactions
 	 * @return the builder
 	 */
 	public static Builder builder(DataSource dataSource) {
@@ -115,13 +120,15 @@ public final class SmtpOutbox implements AutoCloseable {
 	}
 
 	/**
-	 * Stores a message, on a connection of the outbox's data source: in the transaction that connection is part of
-	 * (with Spring's {@code TransactionAwareDataSourceProxy}, the current transaction), else on its own, which
-	 * needs the data source's connections to be in auto-commit mode outside a transaction (the default of JDBC
+	 * Stores a message, on a connection of the outbox's data source: in the transaction
+	 * that connection is part of (with Spring's {@code TransactionAwareDataSourceProxy},
+	 * the current transaction), else on its own, which needs the data source's
+	 * connections to be in auto-commit mode outside a transaction (the default of JDBC
 	 * and of connection pools): nothing here commits.
 	 * @param mail the message; its content must have a Message-ID header
 	 * @return the id to ask {@link #status(UUID)} about
-	 * @throws InvalidInputException when the message could never be sent; nothing is stored then
+	 * @throws InvalidInputException when the message could never be sent; nothing is
+	 * stored then
 	 * @throws OutboxException when the database fails
 	 */
 	public UUID enqueue(Mail mail) {
@@ -135,12 +142,13 @@ public final class SmtpOutbox implements AutoCloseable {
 	}
 
 	/**
-	 * Stores a message on the caller's connection, in its transaction: the message exists if and only if the
-	 * caller commits. The connection is neither committed nor closed.
+	 * Stores a message on the caller's connection, in its transaction: the message exists
+	 * if and only if the caller commits. The connection is neither committed nor closed.
 	 * @param connection the caller's connection to the outbox's database
 	 * @param mail the message; its content must have a Message-ID header
 	 * @return the id to ask {@link #status(UUID)} about
-	 * @throws InvalidInputException when the message could never be sent; nothing is stored then
+	 * @throws InvalidInputException when the message could never be sent; nothing is
+	 * stored then
 	 * @throws OutboxException when the database fails
 	 */
 	public UUID enqueue(Connection connection, Mail mail) {
@@ -162,9 +170,9 @@ public final class SmtpOutbox implements AutoCloseable {
 	}
 
 	/**
-	 * The checks {@code send} makes before anything reaches the wire, made here so that bad input never reaches
-	 * the table: an envelope (whose addresses {@link Envelope} checked), content that can be read, and a
-	 * Message-ID.
+	 * The checks {@code send} makes before anything reaches the wire, made here so that
+	 * bad input never reaches the table: an envelope (whose addresses {@link Envelope}
+	 * checked), content that can be read, and a Message-ID.
 	 */
 	private Prepared prepare(Mail mail) {
 		if (mail == null || mail.envelope() == null || mail.content() == null) {
@@ -186,8 +194,8 @@ public final class SmtpOutbox implements AutoCloseable {
 			throw new InvalidInputException("content", "is empty");
 		}
 		if (bytes.size() > this.maxMessageSize) {
-			throw new InvalidInputException("content", "is " + bytes.size() + " octets, more than the outbox's "
-					+ "limit of " + this.maxMessageSize);
+			throw new InvalidInputException("content",
+					"is " + bytes.size() + " octets, more than the outbox's " + "limit of " + this.maxMessageSize);
 		}
 		byte[] message = bytes.toByteArray();
 		String messageId = MessageIdHeader.read(message);
@@ -198,8 +206,8 @@ public final class SmtpOutbox implements AutoCloseable {
 	/**
 	 * Where a message stands now.
 	 * @param id the id {@link #enqueue} returned
-	 * @return its status, or empty when there is no such message (never stored, or sent and deleted by the
-	 * retention policy)
+	 * @return its status, or empty when there is no such message (never stored, or sent
+	 * and deleted by the retention policy)
 	 */
 	public Optional<OutboxStatus> status(UUID id) {
 		try {
@@ -224,8 +232,8 @@ public final class SmtpOutbox implements AutoCloseable {
 	}
 
 	/**
-	 * How many attempts this instance recorded with each outcome since it started: {@code SENT}, {@code FAILED},
-	 * {@code RETRYING} and {@code UNKNOWN}.
+	 * How many attempts this instance recorded with each outcome since it started:
+	 * {@code SENT}, {@code FAILED}, {@code RETRYING} and {@code UNKNOWN}.
 	 * @return the counts
 	 */
 	public Map<OutboxState, Long> recordedOutcomes() {
@@ -247,8 +255,8 @@ public final class SmtpOutbox implements AutoCloseable {
 	}
 
 	/**
-	 * Sends every message due now, in batches, on the calling thread, and returns when none is left. The
-	 * workers of {@link #start()} do the same on a schedule.
+	 * Sends every message due now, in batches, on the calling thread, and returns when
+	 * none is left. The workers of {@link #start()} do the same on a schedule.
 	 * @return how many messages were attempted
 	 */
 	public int deliverDue() {
@@ -307,8 +315,8 @@ public final class SmtpOutbox implements AutoCloseable {
 	}
 
 	/**
-	 * Records messages held under an expired lease as outcome unknown (or due again, when unknown outcomes are
-	 * resent).
+	 * Records messages held under an expired lease as outcome unknown (or due again, when
+	 * unknown outcomes are resent).
 	 * @return how many were found
 	 */
 	public int recoverExpired() {
@@ -316,8 +324,9 @@ public final class SmtpOutbox implements AutoCloseable {
 			int recovered = this.store.recoverExpired(this.clock.instant(), this.resendUnknown);
 			if (recovered > 0) {
 				this.recorded.get(this.resendUnknown ? OutboxState.RETRYING : OutboxState.UNKNOWN).add(recovered);
-				logger.log(System.Logger.Level.WARNING, "{0} outbox message(s) were held by an instance that "
-						+ "stopped; recorded as {1}", recovered, this.resendUnknown ? "due again" : "outcome unknown");
+				logger.log(System.Logger.Level.WARNING,
+						"{0} outbox message(s) were held by an instance that " + "stopped; recorded as {1}", recovered,
+						this.resendUnknown ? "due again" : "outcome unknown");
 			}
 			return recovered;
 		}
@@ -340,8 +349,9 @@ public final class SmtpOutbox implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the workers: each polls for due messages at the poll interval, the lease of claimed messages is
-	 * renewed at a third of its length, and sent messages past retention are deleted once a minute.
+	 * Starts the workers: each polls for due messages at the poll interval, the lease of
+	 * claimed messages is renewed at a third of its length, and sent messages past
+	 * retention are deleted once a minute.
 	 */
 	public synchronized void start() {
 		requireClient();
@@ -355,8 +365,8 @@ public final class SmtpOutbox implements AutoCloseable {
 		});
 		long poll = this.pollInterval.toMillis();
 		for (int i = 0; i < this.workers; i++) {
-			scheduler.scheduleWithFixedDelay(() -> quietly("deliver", this::deliverDue), i * poll / this.workers,
-					poll, TimeUnit.MILLISECONDS);
+			scheduler.scheduleWithFixedDelay(() -> quietly("deliver", this::deliverDue), i * poll / this.workers, poll,
+					TimeUnit.MILLISECONDS);
 		}
 		long renew = Math.max(1, this.lease.toMillis() / 3);
 		scheduler.scheduleWithFixedDelay(() -> quietly("renew leases", this::renewLeases), renew, renew,
@@ -390,7 +400,8 @@ public final class SmtpOutbox implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the workers, letting batches under way finish and record their outcomes. The client is not closed.
+	 * Stops the workers, letting batches under way finish and record their outcomes. The
+	 * client is not closed.
 	 */
 	@Override
 	public void close() {
@@ -422,9 +433,10 @@ public final class SmtpOutbox implements AutoCloseable {
 	}
 
 	/**
-	 * Builds an {@link SmtpOutbox}. Defaults: batches of 50, 2 workers, polling every second, a 30-second lease, 10
-	 * attempts with a backoff from 30 seconds doubling up to an hour, sent messages kept 7 days, messages up to 25
-	 * MiB, unknown outcomes not resent.
+	 * Builds an {@link SmtpOutbox}. Defaults: batches of 50, 2 workers, polling every
+	 * second, a 30-second lease, 10 attempts with a backoff from 30 seconds doubling up
+	 * to an hour, sent messages kept 7 days, messages up to 25 MiB, unknown outcomes not
+	 * resent.
 	 */
 	public static final class Builder {
 
@@ -461,7 +473,8 @@ public final class SmtpOutbox implements AutoCloseable {
 		}
 
 		/**
-		 * The client that sends; without one the outbox only enqueues (and reports status).
+		 * The client that sends; without one the outbox only enqueues (and reports
+		 * status).
 		 * @param client the client
 		 * @return this builder
 		 */
@@ -476,7 +489,8 @@ public final class SmtpOutbox implements AutoCloseable {
 		}
 
 		/**
-		 * The name this instance claims messages under; a random UUID by default. Must differ between instances.
+		 * The name this instance claims messages under; a random UUID by default. Must
+		 * differ between instances.
 		 * @param instanceId the name
 		 * @return this builder
 		 */
@@ -504,8 +518,8 @@ public final class SmtpOutbox implements AutoCloseable {
 		}
 
 		/**
-		 * How long claimed messages stay with this instance without a renewal; after that, other instances record
-		 * them as outcome unknown.
+		 * How long claimed messages stay with this instance without a renewal; after
+		 * that, other instances record them as outcome unknown.
 		 * @param lease the lease
 		 * @return this builder
 		 */
@@ -544,8 +558,8 @@ public final class SmtpOutbox implements AutoCloseable {
 		}
 
 		/**
-		 * Whether a message whose outcome is unknown is sent again. Off by default: the server may already have
-		 * it, and a second attempt may deliver it twice.
+		 * Whether a message whose outcome is unknown is sent again. Off by default: the
+		 * server may already have it, and a second attempt may deliver it twice.
 		 * @param resendUnknown whether to resend
 		 * @return this builder
 		 */

@@ -7,8 +7,8 @@ import java.util.OptionalLong;
 import dev.smtpclient.MessageContent;
 
 /**
- * The content as stored at enqueue, with the flags its original content reported: the bytes alone do not tell
- * whether the headers need SMTPUTF8.
+ * The content as stored at enqueue, with the flags its original content reported: the
+ * bytes alone do not tell whether the headers need SMTPUTF8.
  */
 final class StoredContent implements MessageContent {
 
@@ -24,7 +24,8 @@ final class StoredContent implements MessageContent {
 		this.bytes = bytes;
 		this.eightBit = eightBit;
 		this.smtpUtf8 = smtpUtf8;
-		// the same count the client makes for ready-made bytes (RFC 1870: every line ending as CRLF)
+		// the same count the client makes for ready-made bytes (RFC 1870: every line
+		// ending as CRLF)
 		this.size = MessageContent.ofBytes(bytes).size();
 	}
 

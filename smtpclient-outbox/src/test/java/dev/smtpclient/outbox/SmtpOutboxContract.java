@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What the outbox promises, run against each supported database with the real Postfix as the peer.
+ * What the outbox promises, run against each supported database with the real Postfix as
+ * the peer.
  */
 abstract class SmtpOutboxContract {
 
@@ -51,9 +52,12 @@ abstract class SmtpOutboxContract {
 	void setUp() {
 		this.dataSource = database();
 		this.servers = PostfixServers.require();
-		this.client = SmtpClient.builder(this.servers.settings(this.servers.plainPort(), TlsPolicy.OPPORTUNISTIC)
-			.host(this.servers.host())
-			.build()).pool((pool) -> pool.maxSize(2)).build();
+		this.client = SmtpClient
+			.builder(this.servers.settings(this.servers.plainPort(), TlsPolicy.OPPORTUNISTIC)
+				.host(this.servers.host())
+				.build())
+			.pool((pool) -> pool.maxSize(2))
+			.build();
 	}
 
 	@AfterEach
@@ -153,8 +157,8 @@ abstract class SmtpOutboxContract {
 	void malformedMessageIdOrUnreadableContentIsRefused() {
 		SmtpOutbox outbox = outbox();
 		Envelope envelope = Envelope.of("a@example.com", "b@example.com");
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> outbox.enqueue(Mail.of(envelope,
-				MessageContent.ofString("Message-ID: <a b@example.com>\r\n\r\nbody\r\n"))));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> outbox
+			.enqueue(Mail.of(envelope, MessageContent.ofString("Message-ID: <a b@example.com>\r\n\r\nbody\r\n"))));
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> outbox.enqueue(Mail.of(envelope,
 				MessageContent.ofString("Message-ID: <1@example.com>\r\nMessage-ID: <2@example.com>\r\n\r\nx\r\n"))));
 		MessageContent unreadable = new MessageContent() {
@@ -172,12 +176,11 @@ abstract class SmtpOutboxContract {
 		};
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> outbox.enqueue(Mail.of(envelope, unreadable)));
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> outbox.enqueue(Mail.of(
-				Envelope.of("a".repeat(1000) + "@example.com", "b@example.com"),
-				MessageContent.ofString("Message-ID: <1@example.com>\r\n\r\nx\r\n"))));
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> outbox(SmtpOutbox.builder(this.dataSource).maxMessageSize(10)).enqueue(mail(marker(),
-					"user")));
+			.isThrownBy(() -> outbox.enqueue(Mail.of(Envelope.of("a".repeat(1000) + "@example.com", "b@example.com"),
+					MessageContent.ofString("Message-ID: <1@example.com>\r\n\r\nx\r\n"))));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(
+				() -> outbox(SmtpOutbox.builder(this.dataSource).maxMessageSize(10)).enqueue(mail(marker(), "user")));
 		assertThat(outbox.stats().depth().values()).allMatch((count) -> count == 0);
 	}
 
@@ -204,7 +207,9 @@ abstract class SmtpOutboxContract {
 
 	@Test
 	void transientRefusalIsRetriedAfterTheBackoffUntilAttemptsRunOut() {
-		SmtpOutbox outbox = outbox(SmtpOutbox.builder(this.dataSource).client(this.client).maxAttempts(2)
+		SmtpOutbox outbox = outbox(SmtpOutbox.builder(this.dataSource)
+			.client(this.client)
+			.maxAttempts(2)
 			.backoff(Duration.ofSeconds(30), Duration.ofMinutes(5)));
 		UUID id = outbox.enqueue(mail(marker(), "deferred"));
 		Instant first = this.clock.instant();
@@ -227,8 +232,7 @@ abstract class SmtpOutboxContract {
 
 	@Test
 	void noReplyAfterTheDataIsOutcomeUnknownAndNeverResentByDefault() {
-		try (ScriptedSmtpServer server = silentAfterData();
-				SmtpClient client = scriptedClient(server)) {
+		try (ScriptedSmtpServer server = silentAfterData(); SmtpClient client = scriptedClient(server)) {
 			SmtpOutbox outbox = outbox(SmtpOutbox.builder(this.dataSource).client(client));
 			UUID id = outbox.enqueue(mail(marker(), "user"));
 			outbox.deliverDue();
@@ -244,8 +248,7 @@ abstract class SmtpOutboxContract {
 
 	@Test
 	void unknownOutcomeIsRetriedWhenResendingIsAllowed() {
-		try (ScriptedSmtpServer server = silentAfterData();
-				SmtpClient client = scriptedClient(server)) {
+		try (ScriptedSmtpServer server = silentAfterData(); SmtpClient client = scriptedClient(server)) {
 			SmtpOutbox outbox = outbox(SmtpOutbox.builder(this.dataSource).client(client).resendUnknown(true));
 			UUID id = outbox.enqueue(mail(marker(), "user"));
 			outbox.deliverDue();
@@ -259,7 +262,10 @@ abstract class SmtpOutboxContract {
 	@Test
 	void messageLargerThanTheServersSizeLimitFailsAtItsFirstAttempt() {
 		try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
-			server.reply("220 fake.test ESMTP").ehlo("SIZE 100", "PIPELINING").skipUntil("QUIT").reply("221 bye")
+			server.reply("220 fake.test ESMTP")
+				.ehlo("SIZE 100", "PIPELINING")
+				.skipUntil("QUIT")
+				.reply("221 bye")
 				.start();
 			try (SmtpClient client = scriptedClient(server)) {
 				SmtpOutbox outbox = outbox(SmtpOutbox.builder(this.dataSource).client(client));
@@ -275,8 +281,8 @@ abstract class SmtpOutboxContract {
 
 	@Test
 	void messagesHeldByAStoppedInstanceBecomeOutcomeUnknownWhenItsLeaseExpires() throws Exception {
-		SmtpOutbox survivor = outbox(SmtpOutbox.builder(this.dataSource).client(this.client)
-			.lease(Duration.ofSeconds(30)));
+		SmtpOutbox survivor = outbox(
+				SmtpOutbox.builder(this.dataSource).client(this.client).lease(Duration.ofSeconds(30)));
 		String marker = marker();
 		UUID id = survivor.enqueue(mail(marker, "user"));
 		// an instance claims the message and dies before it records anything
@@ -343,8 +349,8 @@ abstract class SmtpOutboxContract {
 
 	@Test
 	void retentionDeletesOnlySentMessagesOlderThanTheRetentionPeriod() {
-		SmtpOutbox outbox = outbox(SmtpOutbox.builder(this.dataSource).client(this.client)
-			.retention(Duration.ofDays(7)).maxAttempts(5));
+		SmtpOutbox outbox = outbox(
+				SmtpOutbox.builder(this.dataSource).client(this.client).retention(Duration.ofDays(7)).maxAttempts(5));
 		UUID sent = outbox.enqueue(mail(marker(), "user"));
 		UUID failed = outbox.enqueue(mail(marker(), "rejected"));
 		UUID retrying = outbox.enqueue(mail(marker(), "deferred"));
@@ -380,8 +386,8 @@ abstract class SmtpOutboxContract {
 	void envelopeDsnAndEightBitFlagsSurviveTheTable() throws Exception {
 		SmtpOutbox outbox = outbox();
 		Envelope envelope = Envelope.of("a@example.com", "b@example.com", "c@example.com")
-			.withDsn(new dev.smtpclient.DsnOptions(dev.smtpclient.DsnOptions.Ret.HDRS, "env-1",
-					java.util.Set.of(dev.smtpclient.DsnOptions.Notify.FAILURE, dev.smtpclient.DsnOptions.Notify.DELAY)));
+			.withDsn(new dev.smtpclient.DsnOptions(dev.smtpclient.DsnOptions.Ret.HDRS, "env-1", java.util.Set
+				.of(dev.smtpclient.DsnOptions.Notify.FAILURE, dev.smtpclient.DsnOptions.Notify.DELAY)));
 		byte[] bytes = "Message-ID: <d@example.com>\r\nSubject: caf\u00e9\r\n\r\nbody\r\n"
 			.getBytes(StandardCharsets.UTF_8);
 		outbox.enqueue(Mail.of(envelope, MessageContent.ofBytes(bytes)));
@@ -399,12 +405,15 @@ abstract class SmtpOutboxContract {
 	void twoInstancesOnOneDatabaseSendEveryMessageExactlyOnce() throws Exception {
 		String run = marker();
 		int count = 60;
-		SmtpOutbox first = outbox(SmtpOutbox.builder(this.dataSource).client(this.client).batchSize(5)
-			.instanceId("first"));
-		try (SmtpClient otherClient = SmtpClient.builder(this.servers.settings(this.servers.plainPort(),
-				TlsPolicy.OPPORTUNISTIC).host(this.servers.host()).build()).build()) {
-			SmtpOutbox second = outbox(SmtpOutbox.builder(this.dataSource).client(otherClient).batchSize(5)
-				.instanceId("second"));
+		SmtpOutbox first = outbox(
+				SmtpOutbox.builder(this.dataSource).client(this.client).batchSize(5).instanceId("first"));
+		try (SmtpClient otherClient = SmtpClient
+			.builder(this.servers.settings(this.servers.plainPort(), TlsPolicy.OPPORTUNISTIC)
+				.host(this.servers.host())
+				.build())
+			.build()) {
+			SmtpOutbox second = outbox(
+					SmtpOutbox.builder(this.dataSource).client(otherClient).batchSize(5).instanceId("second"));
 			for (int i = 0; i < count; i++) {
 				first.enqueue(mail(run + "-" + i, "user"));
 			}
@@ -415,7 +424,8 @@ abstract class SmtpOutboxContract {
 			one.join();
 			two.join();
 			assertThat(first.stats().count(OutboxState.SENT)).isEqualTo(count);
-			long total = first.recordedOutcomes().get(OutboxState.SENT) + second.recordedOutcomes().get(OutboxState.SENT);
+			long total = first.recordedOutcomes().get(OutboxState.SENT)
+					+ second.recordedOutcomes().get(OutboxState.SENT);
 			assertThat(total).isEqualTo(count);
 		}
 		Pattern pattern = Pattern.compile("marker (" + Pattern.quote(run) + "-\\d+)");

@@ -18,9 +18,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Databases for the outbox tests: an embedded H2 (always there), and the PostgreSQL that
- * {@code .ci/databases start} runs on loopback, found through the same {@code servers.properties} as the mail
- * servers. Where PostgreSQL is not running its tests are skipped, unless {@code SMTP_TEST_REQUIRE_SERVERS=true}
- * (as in CI), where they fail. Each call gives an empty outbox table of its own.
+ * {@code .ci/databases start} runs on loopback, found through the same
+ * {@code servers.properties} as the mail servers. Where PostgreSQL is not running its
+ * tests are skipped, unless {@code SMTP_TEST_REQUIRE_SERVERS=true} (as in CI), where they
+ * fail. Each call gives an empty outbox table of its own.
  */
 final class TestDatabases {
 

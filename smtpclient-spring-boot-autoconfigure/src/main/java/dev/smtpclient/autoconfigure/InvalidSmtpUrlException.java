@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 import dev.smtpclient.InvalidInputException;
 
 /**
- * The {@code smtp.url} property cannot be parsed. The message names what is wrong and never holds the password.
+ * The {@code smtp.url} property cannot be parsed. The message names what is wrong and
+ * never holds the password.
  */
 public class InvalidSmtpUrlException extends IllegalStateException {
 
@@ -20,7 +21,8 @@ public class InvalidSmtpUrlException extends IllegalStateException {
 	}
 
 	/**
-	 * The URL as configured, with anything between the user's ':' and the last '@' replaced by {@code ****}.
+	 * The URL as configured, with anything between the user's ':' and the last '@'
+	 * replaced by {@code ****}.
 	 * @return the masked URL, or {@code null} if none was set
 	 */
 	public @Nullable String getMaskedUrl() {

@@ -10,8 +10,8 @@ import dev.smtpclient.SmtpUrl;
 import dev.smtpclient.TlsPolicy;
 
 /**
- * Adapts {@link SmtpProperties} to {@link SmtpConnectionDetails}: the URL, with the user, password and TLS
- * policy overridden by their own properties when set.
+ * Adapts {@link SmtpProperties} to {@link SmtpConnectionDetails}: the URL, with the user,
+ * password and TLS policy overridden by their own properties when set.
  */
 class PropertiesSmtpConnectionDetails implements SmtpConnectionDetails {
 

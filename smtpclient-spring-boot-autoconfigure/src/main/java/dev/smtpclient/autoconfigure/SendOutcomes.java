@@ -5,13 +5,15 @@ import org.jspecify.annotations.Nullable;
 import dev.smtpclient.SendResult;
 
 /**
- * The one vocabulary the meters and the send observation use for how a send or a step ended, so a dashboard
- * can join them: {@code outcome} is {@link #SUCCESS}, {@link #PARTIAL} (the message went, some recipients
- * were refused) or {@link #FAILURE}; {@code error.type} is named as OpenTelemetry's attribute, with the simple
- * class name of the exception (the core's exceptions name the failure: {@code SmtpReplyException},
- * {@code SmtpConnectionException}, {@code SmtpTimeoutException}, {@code SmtpTlsException}, ...) and
- * {@link #NONE} when there was no error, since every series of a meter must carry the same tags. The reply
- * code's class is a tag of its own, {@code reply.class}.
+ * The one vocabulary the meters and the send observation use for how a send or a step
+ * ended, so a dashboard can join them: {@code outcome} is {@link #SUCCESS},
+ * {@link #PARTIAL} (the message went, some recipients were refused) or {@link #FAILURE};
+ * {@code error.type} is named as OpenTelemetry's attribute, with the simple class name of
+ * the exception (the core's exceptions name the failure: {@code SmtpReplyException},
+ * {@code SmtpConnectionException}, {@code SmtpTimeoutException},
+ * {@code SmtpTlsException}, ...) and {@link #NONE} when there was no error, since every
+ * series of a meter must carry the same tags. The reply code's class is a tag of its own,
+ * {@code reply.class}.
  */
 public final class SendOutcomes {
 

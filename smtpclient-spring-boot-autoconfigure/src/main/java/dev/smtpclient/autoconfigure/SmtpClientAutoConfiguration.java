@@ -19,11 +19,11 @@ import dev.smtpclient.SmtpClientBuilder;
 import dev.smtpclient.SmtpEventListener;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of a pooled
- * {@link SmtpClient} and a {@link SmtpSender} from {@code smtp.url} (or a {@link SmtpConnectionDetails} bean, or
- * else Spring Boot's {@code spring.mail.*} properties).
- * Every {@link SmtpEventListener} bean receives the client's events; {@link SmtpClientCustomizer} beans run
- * last, in order.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of a pooled {@link SmtpClient} and a {@link SmtpSender} from
+ * {@code smtp.url} (or a {@link SmtpConnectionDetails} bean, or else Spring Boot's
+ * {@code spring.mail.*} properties). Every {@link SmtpEventListener} bean receives the
+ * client's events; {@link SmtpClientCustomizer} beans run last, in order.
  */
 @AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnClass(SmtpClient.class)

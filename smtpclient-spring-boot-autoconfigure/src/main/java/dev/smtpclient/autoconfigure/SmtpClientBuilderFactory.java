@@ -45,8 +45,9 @@ final class SmtpClientBuilderFactory {
 	}
 
 	/**
-	 * The signer, its key read through the context's resource loader, so {@code classpath:}, {@code file:} and
-	 * the application's own protocols resolve as they do for any other resource property.
+	 * The signer, its key read through the context's resource loader, so
+	 * {@code classpath:}, {@code file:} and the application's own protocols resolve as
+	 * they do for any other resource property.
 	 */
 	static DkimSigner dkimSigner(SmtpProperties.Dkim dkim, ResourceLoader resourceLoader) {
 		String domain = required(dkim.getDomain(), "smtp.dkim.domain");
@@ -58,7 +59,8 @@ final class SmtpClientBuilderFactory {
 			pem = resource.getContentAsString(StandardCharsets.US_ASCII);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("cannot read the DKIM private key from smtp.dkim.private-key=" + location, ex);
+			throw new IllegalStateException("cannot read the DKIM private key from smtp.dkim.private-key=" + location,
+					ex);
 		}
 		return DkimSigner.builder(domain, selector, DkimKeys.privateKeyFromPem(pem)).build();
 	}
@@ -88,7 +90,8 @@ final class SmtpClientBuilderFactory {
 		if (heloName != null) {
 			connection.heloName(heloName);
 		}
-		// the command timeout first: it also sets the phases that the lines after it then set apart
+		// the command timeout first: it also sets the phases that the lines after it then
+		// set apart
 		connection.connectTimeout(properties.getConnectTimeout())
 			.tlsHandshakeTimeout(properties.getTlsHandshakeTimeout())
 			.commandTimeout(properties.getCommandTimeout())

@@ -16,22 +16,22 @@ import org.springframework.context.event.ContextClosedEvent;
 import dev.smtpclient.SmtpClient;
 
 /**
- * Shuts the application's {@link SmtpClient clients} down gracefully when the context stops: each stops taking
- * sends at once, lets the sends under way finish within the grace (the context's
- * {@code spring.lifecycle.timeout-per-shutdown-phase}), then ends its connections with QUIT. Clients close in
- * parallel. The phase is below the web server's, so requests still being served when the server stops can
- * still send.
+ * Shuts the application's {@link SmtpClient clients} down gracefully when the context
+ * stops: each stops taking sends at once, lets the sends under way finish within the
+ * grace (the context's {@code spring.lifecycle.timeout-per-shutdown-phase}), then ends
+ * its connections with QUIT. Clients close in parallel. The phase is below the web
+ * server's, so requests still being served when the server stops can still send.
  * <p>
- * Only a context that is closing closes the clients: a context that is merely stopped (paused, as the test
- * framework does with cached contexts it does not use, and started again later) keeps them, with their idle
- * connections closed.
+ * Only a context that is closing closes the clients: a context that is merely stopped
+ * (paused, as the test framework does with cached contexts it does not use, and started
+ * again later) keeps them, with their idle connections closed.
  */
 public final class SmtpClientLifecycle
 		implements SmartLifecycle, ApplicationListener<ContextClosedEvent>, ApplicationContextAware {
 
 	/**
-	 * Phase of this lifecycle: stopped after the web server (graceful shutdown, then stop) and the task
-	 * executors, before the beans are destroyed.
+	 * Phase of this lifecycle: stopped after the web server (graceful shutdown, then
+	 * stop) and the task executors, before the beans are destroyed.
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
@@ -72,7 +72,8 @@ public final class SmtpClientLifecycle
 
 	@Override
 	public void onApplicationEvent(ContextClosedEvent event) {
-		// published before the lifecycle beans stop; a child context's event reaches its parent's listeners too
+		// published before the lifecycle beans stop; a child context's event reaches its
+		// parent's listeners too
 		if (event.getApplicationContext() == this.context) {
 			this.closing = true;
 		}
@@ -108,7 +109,8 @@ public final class SmtpClientLifecycle
 
 	private CompletableFuture<Void> close(SmtpClient client) {
 		CompletableFuture<Void> closed = new CompletableFuture<>();
-		// one short-lived thread per client, so that a slow server does not hold up the others' grace
+		// one short-lived thread per client, so that a slow server does not hold up the
+		// others' grace
 		Thread thread = new Thread(() -> {
 			try {
 				if (!client.close(this.grace)) {

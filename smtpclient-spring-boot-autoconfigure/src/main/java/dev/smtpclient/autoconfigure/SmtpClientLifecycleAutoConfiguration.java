@@ -19,9 +19,10 @@ import org.springframework.core.env.Environment;
 import dev.smtpclient.SmtpClient;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the graceful
- * shutdown of every {@link SmtpClient} bean ({@link SmtpClientLifecycle}) and of the auto-configured client's
- * async executor ({@code spring.threads.virtual.enabled}).
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the graceful shutdown of every {@link SmtpClient} bean
+ * ({@link SmtpClientLifecycle}) and of the auto-configured client's async executor
+ * ({@code spring.threads.virtual.enabled}).
  */
 @AutoConfiguration(after = { SmtpClientAutoConfiguration.class, LifecycleAutoConfiguration.class })
 @ConditionalOnClass(SmtpClient.class)

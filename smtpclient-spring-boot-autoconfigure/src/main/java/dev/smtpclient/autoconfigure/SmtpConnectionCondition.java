@@ -11,9 +11,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Matches when there is something to connect to: {@code smtp.url} is set, {@code spring.mail.host} is set (the
- * configuration of an application that used Spring Boot's own mail sender), or a {@link SmtpConnectionDetails}
- * bean exists (a service connection, for example). An empty value, as {@code ${SMTP_URL:}} gives when the
+ * Matches when there is something to connect to: {@code smtp.url} is set,
+ * {@code spring.mail.host} is set (the configuration of an application that used Spring
+ * Boot's own mail sender), or a {@link SmtpConnectionDetails} bean exists (a service
+ * connection, for example). An empty value, as {@code ${SMTP_URL:}} gives when the
  * variable is unset, counts as not set.
  */
 public final class SmtpConnectionCondition extends AnyNestedCondition {

@@ -9,8 +9,8 @@ import dev.smtpclient.SmtpUrl;
 import dev.smtpclient.TlsPolicy;
 
 /**
- * Details required to establish a connection to an SMTP server. Everything derives from {@link #getUrl()} by
- * default; implementations may override any part.
+ * Details required to establish a connection to an SMTP server. Everything derives from
+ * {@link #getUrl()} by default; implementations may override any part.
  */
 public interface SmtpConnectionDetails extends ConnectionDetails {
 
@@ -41,7 +41,8 @@ public interface SmtpConnectionDetails extends ConnectionDetails {
 	}
 
 	/**
-	 * The SSL bundle whose trust (and key) material the connection uses, or {@code null} for the JDK's defaults.
+	 * The SSL bundle whose trust (and key) material the connection uses, or {@code null}
+	 * for the JDK's defaults.
 	 * @return the SSL bundle or {@code null}
 	 */
 	default @Nullable SslBundle getSslBundle() {

@@ -10,9 +10,10 @@ import dev.smtpclient.SmtpClient;
 import dev.smtpclient.SmtpException;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} that opens one
- * connection at start-up when {@code spring.mail.test-connection} is set, as Spring Boot's own mail sender does,
- * so that a wrong server or credentials stop the application before it takes traffic.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} that opens one connection at start-up when
+ * {@code spring.mail.test-connection} is set, as Spring Boot's own mail sender does, so
+ * that a wrong server or credentials stop the application before it takes traffic.
  */
 @AutoConfiguration(after = SmtpClientAutoConfiguration.class)
 @ConditionalOnBooleanProperty("spring.mail.test-connection")

@@ -19,8 +19,8 @@ public class SmtpProperties {
 
 	/**
 	 * SMTP server URL, 'scheme://[user:password@]host[:port]', for example
-	 * 'esmtptls://me%40example.com:secret@smtp.example.com'. Schemes: smtp, smtps, smtptls, esmtp, esmtptls,
-	 * esmtps. Setting it turns the auto-configuration on.
+	 * 'esmtptls://me%40example.com:secret@smtp.example.com'. Schemes: smtp, smtps,
+	 * smtptls, esmtp, esmtptls, esmtps. Setting it turns the auto-configuration on.
 	 */
 	private @Nullable String url;
 
@@ -100,7 +100,8 @@ public class SmtpProperties {
 	private boolean testMode;
 
 	/**
-	 * Sender address used by the JavaMailSender adapter for messages without a From header.
+	 * Sender address used by the JavaMailSender adapter for messages without a From
+	 * header.
 	 */
 	private @Nullable String defaultFrom;
 
@@ -298,8 +299,8 @@ public class SmtpProperties {
 	public static class Ssl {
 
 		/**
-		 * SSL bundle whose trust material verifies the server (and whose key material, if any, is the client
-		 * certificate). Defaults to the JDK trust store.
+		 * SSL bundle whose trust material verifies the server (and whose key material, if
+		 * any, is the client certificate). Defaults to the JDK trust store.
 		 */
 		private @Nullable String bundle;
 
@@ -316,7 +317,8 @@ public class SmtpProperties {
 	public static class Auth {
 
 		/**
-		 * SASL mechanisms the client may use; the strongest one the server also offers is chosen.
+		 * SASL mechanisms the client may use; the strongest one the server also offers is
+		 * chosen.
 		 */
 		private Set<AuthMechanism> mechanisms = EnumSet.allOf(AuthMechanism.class);
 
@@ -381,7 +383,8 @@ public class SmtpProperties {
 		private Duration validateAfterIdle = Duration.ofSeconds(10);
 
 		/**
-		 * Interval between two runs of the housekeeper that closes idle and expired connections.
+		 * Interval between two runs of the housekeeper that closes idle and expired
+		 * connections.
 		 */
 		private Duration housekeepingInterval = Duration.ofSeconds(15);
 
@@ -454,8 +457,9 @@ public class SmtpProperties {
 	public static class Retry {
 
 		/**
-		 * Number of attempts in all; 1 means no retry. Only failures that left the message undelivered for
-		 * sure (4xx replies, connections lost before the end of the message) are retried.
+		 * Number of attempts in all; 1 means no retry. Only failures that left the
+		 * message undelivered for sure (4xx replies, connections lost before the end of
+		 * the message) are retried.
 		 */
 		private int maxAttempts = 1;
 
@@ -514,8 +518,8 @@ public class SmtpProperties {
 	public static class Dkim {
 
 		/**
-		 * Whether to sign every message with DKIM (RSA-SHA256 or Ed25519-SHA256 by the key's type, relaxed/relaxed).
-		 * Needs domain, selector and private-key.
+		 * Whether to sign every message with DKIM (RSA-SHA256 or Ed25519-SHA256 by the
+		 * key's type, relaxed/relaxed). Needs domain, selector and private-key.
 		 */
 		private boolean enabled;
 
@@ -525,13 +529,14 @@ public class SmtpProperties {
 		private @Nullable String domain;
 
 		/**
-		 * Selector (the s= tag): the public key is published at selector._domainkey.domain.
+		 * Selector (the s= tag): the public key is published at
+		 * selector._domainkey.domain.
 		 */
 		private @Nullable String selector;
 
 		/**
-		 * Location of the PEM private key (PKCS#8, or PKCS#1 for RSA), for example "file:/etc/dkim/mail.pem" or
-		 * "classpath:dkim.pem".
+		 * Location of the PEM private key (PKCS#8, or PKCS#1 for RSA), for example
+		 * "file:/etc/dkim/mail.pem" or "classpath:dkim.pem".
 		 */
 		private @Nullable String privateKey;
 
@@ -572,18 +577,20 @@ public class SmtpProperties {
 	public static class Health {
 
 		/**
-		 * Time the whole health check may take; also the connect, TLS handshake and command timeout of its
-		 * connection.
+		 * Time the whole health check may take; also the connect, TLS handshake and
+		 * command timeout of its connection.
 		 */
 		private Duration timeout = Duration.ofSeconds(5);
 
 		/**
-		 * Time between two background checks of the server; health requests get the last result at once.
+		 * Time between two background checks of the server; health requests get the last
+		 * result at once.
 		 */
 		private Duration interval = Duration.ofSeconds(30);
 
 		/**
-		 * Whether the health check also logs in (AUTH). By default it checks greeting, EHLO and TLS only.
+		 * Whether the health check also logs in (AUTH). By default it checks greeting,
+		 * EHLO and TLS only.
 		 */
 		private boolean authenticate;
 
@@ -616,8 +623,9 @@ public class SmtpProperties {
 	public static class MailSender {
 
 		/**
-		 * Whether to expose a Spring JavaMailSender backed by the pooled client when Jakarta Mail and
-		 * spring-context-support are on the class path and the application defines no MailSender.
+		 * Whether to expose a Spring JavaMailSender backed by the pooled client when
+		 * Jakarta Mail and spring-context-support are on the class path and the
+		 * application defines no MailSender.
 		 */
 		private boolean enabled = true;
 

@@ -11,10 +11,11 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 import dev.smtpclient.SmtpClientBuilder;
 
 /**
- * The executor of the auto-configured client's {@code sendAsync}, chosen as Spring Boot chooses its own:
- * virtual threads when {@code spring.threads.virtual.enabled=true} on Java 21 or later, otherwise a pool of
- * daemon platform threads as large as the connection pool. Deliberately not an {@link java.util.concurrent.Executor}
- * bean, which would make Boot's own task executor back off.
+ * The executor of the auto-configured client's {@code sendAsync}, chosen as Spring Boot
+ * chooses its own: virtual threads when {@code spring.threads.virtual.enabled=true} on
+ * Java 21 or later, otherwise a pool of daemon platform threads as large as the
+ * connection pool. Deliberately not an {@link java.util.concurrent.Executor} bean, which
+ * would make Boot's own task executor back off.
  */
 final class SmtpSendExecutor implements SmtpClientCustomizer {
 
@@ -52,7 +53,8 @@ final class SmtpSendExecutor implements SmtpClientCustomizer {
 	}
 
 	/**
-	 * Lets the tasks under way finish and takes no more; called once the client is closed.
+	 * Lets the tasks under way finish and takes no more; called once the client is
+	 * closed.
 	 */
 	void shutdown() {
 		ExecutorService executor = this.platform;

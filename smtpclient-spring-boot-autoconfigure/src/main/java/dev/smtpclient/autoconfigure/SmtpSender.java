@@ -6,9 +6,9 @@ import dev.smtpclient.MessageContent;
 import dev.smtpclient.SendResult;
 
 /**
- * Sends mail through the auto-configured client. Inject this rather than the {@link dev.smtpclient.SmtpClient}
- * itself to get the instrumentation the application has (an observation per send when Micrometer's
- * {@code ObservationRegistry} is present).
+ * Sends mail through the auto-configured client. Inject this rather than the
+ * {@link dev.smtpclient.SmtpClient} itself to get the instrumentation the application has
+ * (an observation per send when Micrometer's {@code ObservationRegistry} is present).
  */
 @FunctionalInterface
 public interface SmtpSender {

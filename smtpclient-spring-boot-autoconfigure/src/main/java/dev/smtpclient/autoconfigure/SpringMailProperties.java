@@ -14,16 +14,18 @@ import org.springframework.core.env.Environment;
 import dev.smtpclient.TlsPolicy;
 
 /**
- * The {@code spring.mail.*} properties of an application that used Spring Boot's own mail sender, read the way
- * {@code JavaMailSenderImpl} with Angus Mail reads them. Bound from the environment rather than declared as
- * configuration properties: the namespace is Spring Boot's, and its metadata comes with Spring Boot.
+ * The {@code spring.mail.*} properties of an application that used Spring Boot's own mail
+ * sender, read the way {@code JavaMailSenderImpl} with Angus Mail reads them. Bound from
+ * the environment rather than declared as configuration properties: the namespace is
+ * Spring Boot's, and its metadata comes with Spring Boot.
  */
 final class SpringMailProperties {
 
 	private static final String SMTPS = "smtps";
 
 	/**
-	 * The {@code spring.mail.properties} keys, after {@code mail.<protocol>.}, that have an equivalent here.
+	 * The {@code spring.mail.properties} keys, after {@code mail.<protocol>.}, that have
+	 * an equivalent here.
 	 */
 	private static final Set<String> SUPPORTED_KEYS = Set.of("auth", "starttls.enable", "starttls.required",
 			"ssl.enable", "connectiontimeout", "timeout", "writetimeout", "localhost", "sendpartial");
@@ -92,8 +94,9 @@ final class SpringMailProperties {
 	}
 
 	/**
-	 * The TLS policy Angus Mail would follow: implicit TLS for smtps or an SSL-enabled smtp, STARTTLS as the
-	 * {@code starttls} properties ask, and none without them (Angus Mail's default).
+	 * The TLS policy Angus Mail would follow: implicit TLS for smtps or an SSL-enabled
+	 * smtp, STARTTLS as the {@code starttls} properties ask, and none without them (Angus
+	 * Mail's default).
 	 * @return the TLS policy
 	 */
 	TlsPolicy getTlsPolicy() {
@@ -114,7 +117,8 @@ final class SpringMailProperties {
 	}
 
 	/**
-	 * Angus Mail's read timeout, which bounds every read: replies, the TLS handshake and the reply to the data.
+	 * Angus Mail's read timeout, which bounds every read: replies, the TLS handshake and
+	 * the reply to the data.
 	 * @return the timeout or {@code null}
 	 */
 	@Nullable Duration getReadTimeout() {
@@ -130,8 +134,8 @@ final class SpringMailProperties {
 	}
 
 	/**
-	 * Whether a message goes to the accepted recipients when others are refused; Angus Mail sends it to nobody
-	 * unless {@code sendpartial} is set.
+	 * Whether a message goes to the accepted recipients when others are refused; Angus
+	 * Mail sends it to nobody unless {@code sendpartial} is set.
 	 * @return whether partial sends are allowed
 	 */
 	boolean isSendPartial() {
@@ -139,7 +143,8 @@ final class SpringMailProperties {
 	}
 
 	/**
-	 * The names of the {@code spring.mail.properties} keys that have no equivalent here, for a warning.
+	 * The names of the {@code spring.mail.properties} keys that have no equivalent here,
+	 * for a warning.
 	 * @return the names, sorted
 	 */
 	Set<String> getUnsupportedPropertyNames() {
@@ -167,8 +172,8 @@ final class SpringMailProperties {
 	}
 
 	/**
-	 * A timeout in milliseconds; zero or less means none in Angus Mail, which this client does not allow, so the
-	 * client's own default stays.
+	 * A timeout in milliseconds; zero or less means none in Angus Mail, which this client
+	 * does not allow, so the client's own default stays.
 	 */
 	private @Nullable Duration millis(String key) {
 		String value = property(key);

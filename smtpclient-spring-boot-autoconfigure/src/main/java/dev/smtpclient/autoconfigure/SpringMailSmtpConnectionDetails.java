@@ -15,9 +15,11 @@ import dev.smtpclient.SmtpUrl;
 import dev.smtpclient.TlsPolicy;
 
 /**
- * Adapts the {@code spring.mail.*} properties of an application migrating from Spring Boot's own mail sender to
- * {@link SmtpConnectionDetails}, used when {@code spring.mail.host} is set and {@code smtp.url} is not. The
- * {@code smtp.*} properties still apply on top ({@code smtp.tls}, {@code smtp.username}, the pool, and so on).
+ * Adapts the {@code spring.mail.*} properties of an application migrating from Spring
+ * Boot's own mail sender to {@link SmtpConnectionDetails}, used when
+ * {@code spring.mail.host} is set and {@code smtp.url} is not. The {@code smtp.*}
+ * properties still apply on top ({@code smtp.tls}, {@code smtp.username}, the pool, and
+ * so on).
  */
 class SpringMailSmtpConnectionDetails implements SmtpConnectionDetails {
 
@@ -42,8 +44,8 @@ class SpringMailSmtpConnectionDetails implements SmtpConnectionDetails {
 			this.url = SmtpUrl.parse("smtp://" + authority + ":" + mail.getPort());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("spring.mail.host and spring.mail.port do not name a server: "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"spring.mail.host and spring.mail.port do not name a server: " + ex.getMessage(), ex);
 		}
 		warnAboutUnsupportedProperties(mail.getUnsupportedPropertyNames());
 	}
@@ -51,8 +53,8 @@ class SpringMailSmtpConnectionDetails implements SmtpConnectionDetails {
 	private static void warnAboutUnsupportedProperties(Set<String> names) {
 		if (!names.isEmpty()) {
 			// names only: a value may be a secret
-			logger.warn("Ignoring spring.mail.properties that smtpclient does not support: "
-					+ String.join(", ", names));
+			logger
+				.warn("Ignoring spring.mail.properties that smtpclient does not support: " + String.join(", ", names));
 		}
 	}
 
@@ -97,8 +99,9 @@ class SpringMailSmtpConnectionDetails implements SmtpConnectionDetails {
 	}
 
 	/**
-	 * Applies what {@code spring.mail.properties} says beyond the connection details: timeouts, the EHLO name,
-	 * and Angus Mail's rule that a message some recipients refused goes to nobody (unless {@code sendpartial}).
+	 * Applies what {@code spring.mail.properties} says beyond the connection details:
+	 * timeouts, the EHLO name, and Angus Mail's rule that a message some recipients
+	 * refused goes to nobody (unless {@code sendpartial}).
 	 * @param connection the settings to change
 	 */
 	void applyTo(ConnectionSettings.Builder connection) {

@@ -1,6 +1,6 @@
 /**
- * Auto-configuration of a pooled {@link dev.smtpclient.SmtpClient} from {@code smtp.*} properties or a
- * service connection.
+ * Auto-configuration of a pooled {@link dev.smtpclient.SmtpClient} from {@code smtp.*}
+ * properties or a service connection.
  */
 @NullMarked
 package dev.smtpclient.autoconfigure;

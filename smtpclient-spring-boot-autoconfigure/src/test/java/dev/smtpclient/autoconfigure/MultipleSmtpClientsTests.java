@@ -19,15 +19,16 @@ import dev.smtpclient.autoconfigure.observation.SmtpObservationAutoConfiguration
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application with two clients of its own (a transactional and a bulk server): what needs one client backs
- * off instead of failing start-up, and uses the primary one when there is one.
+ * An application with two clients of its own (a transactional and a bulk server): what
+ * needs one client backs off instead of failing start-up, and uses the primary one when
+ * there is one.
  */
 class MultipleSmtpClientsTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SmtpClientAutoConfiguration.class,
-				SmtpObservationAutoConfiguration.class, SmtpMailSenderAutoConfiguration.class,
-				SmtpConnectionValidatorAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(SmtpClientAutoConfiguration.class, SmtpObservationAutoConfiguration.class,
+						SmtpMailSenderAutoConfiguration.class, SmtpConnectionValidatorAutoConfiguration.class))
 		.withBean(TestObservationRegistry.class, TestObservationRegistry::create);
 
 	@Test
@@ -41,7 +42,8 @@ class MultipleSmtpClientsTests {
 
 	@Test
 	void twoClientsWithAUrlStartToo() {
-		// the URL turns the observation auto-configuration on, which then meets two clients
+		// the URL turns the observation auto-configuration on, which then meets two
+		// clients
 		this.contextRunner.withUserConfiguration(TwoClientsConfiguration.class)
 			.withPropertyValues("smtp.url=smtp://mail.example.com", "spring.mail.test-connection=true")
 			.run((context) -> {
@@ -53,7 +55,8 @@ class MultipleSmtpClientsTests {
 
 	@Test
 	void twoClientsWithEveryAutoConfigurationAndAMeterRegistryStart() {
-		// what an application with actuator gets: health, metrics, shutdown, all meeting two clients
+		// what an application with actuator gets: health, metrics, shutdown, all meeting
+		// two clients
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SmtpClientAutoConfiguration.class,
 					SmtpClientLifecycleAutoConfiguration.class, SmtpObservationAutoConfiguration.class,

@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The auto-configured client against the real Postfix: submission port, STARTTLS required, AUTH, the test CA
- * given as a Spring Boot SSL bundle; metrics and observations recorded from real sends.
+ * The auto-configured client against the real Postfix: submission port, STARTTLS
+ * required, AUTH, the test CA given as a Spring Boot SSL bundle; metrics and observations
+ * recorded from real sends.
  */
 class PostfixStarterIntegrationTests {
 
@@ -91,7 +92,10 @@ class PostfixStarterIntegrationTests {
 				.tags("outcome", "SUCCESS", "error.type", "none", "server.address", "localhost", "server.port", port)
 				.timer()
 				.count()).isPositive();
-			assertThat(registry.get("smtp.client.tls.handshake").tag("outcome", "SUCCESS").timer().getId()
+			assertThat(registry.get("smtp.client.tls.handshake")
+				.tag("outcome", "SUCCESS")
+				.timer()
+				.getId()
 				.getTag("tls.protocol")).isIn("TLSv1.3", "TLSv1.2");
 			assertThat(registry.get("smtp.client.transaction")
 				.tags("outcome", "SUCCESS", "reply.class", "2xx", "error.type", "none")
@@ -101,15 +105,24 @@ class PostfixStarterIntegrationTests {
 				.tags("outcome", "FAILURE", "reply.class", "5xx", "error.type", "SmtpRecipientsRejectedException")
 				.timer()
 				.count()).isEqualTo(1);
-			assertThat(registry.get("smtp.client.transaction").tag("outcome", "SUCCESS").timer().getId()
+			assertThat(registry.get("smtp.client.transaction")
+				.tag("outcome", "SUCCESS")
+				.timer()
+				.getId()
 				.getTag("tls.protocol")).startsWith("TLSv1.");
 			assertThat(registry.get("smtp.client.sent").counter().count()).isGreaterThan(100);
 			assertThat(registry.get("smtp.client.received").counter().count()).isGreaterThan(100);
-			assertThat(registry.get("smtp.client.commands").tags("command", "MAIL", "reply.class", "2xx").counter()
+			assertThat(registry.get("smtp.client.commands")
+				.tags("command", "MAIL", "reply.class", "2xx")
+				.counter()
 				.count()).isEqualTo(3);
-			assertThat(registry.get("smtp.client.commands").tags("command", "RCPT", "reply.class", "5xx").counter()
+			assertThat(registry.get("smtp.client.commands")
+				.tags("command", "RCPT", "reply.class", "5xx")
+				.counter()
 				.count()).isEqualTo(1);
-			assertThat(registry.get("smtp.client.commands").tags("command", "AUTH", "reply.class", "2xx").counter()
+			assertThat(registry.get("smtp.client.commands")
+				.tags("command", "AUTH", "reply.class", "2xx")
+				.counter()
 				.count()).isPositive();
 			assertThat(registry.get("smtp.client.connections.max").gauge().value()).isEqualTo(8);
 			assertThat(registry.get("smtp.client.connections").tag("state", "active").gauge().value()).isZero();

@@ -46,9 +46,10 @@ class SmtpClientAutoConfigurationTests {
 	@Test
 	void emptyUrlIsNotSet() {
 		// what smtp.url=${SMTP_URL:} gives when the variable is unset
-		this.contextRunner.withPropertyValues("smtp.url=").run((context) -> assertThat(context).hasNotFailed()
-			.doesNotHaveBean(SmtpClient.class)
-			.doesNotHaveBean(SmtpSender.class));
+		this.contextRunner.withPropertyValues("smtp.url=")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(SmtpClient.class)
+				.doesNotHaveBean(SmtpSender.class));
 	}
 
 	@Test
@@ -103,17 +104,16 @@ class SmtpClientAutoConfigurationTests {
 			.withPropertyValues("smtp.url=smtp://user:from-url@mail.example.com:2525", "smtp.username=other",
 					"smtp.password=from-property", "smtp.tls=implicit", "smtp.helo-name=app.example.com",
 					"smtp.connect-timeout=3s", "smtp.tls-handshake-timeout=4s", "smtp.command-timeout=5s",
-					"smtp.data-timeout=6s", "smtp.write-timeout=7s", "smtp.greeting-timeout=8s",
-					"smtp.mail-timeout=9s", "smtp.rcpt-timeout=10s", "smtp.data-initiation-timeout=11s",
-					"smtp.auth.mechanisms=plain,cram-md5",
+					"smtp.data-timeout=6s", "smtp.write-timeout=7s", "smtp.greeting-timeout=8s", "smtp.mail-timeout=9s",
+					"smtp.rcpt-timeout=10s", "smtp.data-initiation-timeout=11s", "smtp.auth.mechanisms=plain,cram-md5",
 					"smtp.auth.allow-plaintext=true", "smtp.require-all-recipients=true", "smtp.pool.max-size=3",
 					"smtp.pool.idle-timeout=20s", "smtp.pool.max-lifetime=2m",
 					"smtp.pool.max-messages-per-connection=10", "smtp.pool.acquire-timeout=1s",
 					"smtp.pool.validate-after-idle=0s", "smtp.pool.housekeeping-interval=30s",
 					"smtp.retry.max-attempts=3", "smtp.retry.initial-backoff=100ms", "smtp.rate-limit=2.5",
-					"smtp.default-from=noreply@example.com", "smtp.dkim.domain=example.com",
-					"smtp.dkim.selector=s1", "smtp.health.timeout=2s", "smtp.health.interval=10s",
-					"smtp.health.authenticate=true", "smtp.mail-sender.enabled=false", "smtp.pool.min-idle=0")
+					"smtp.default-from=noreply@example.com", "smtp.dkim.domain=example.com", "smtp.dkim.selector=s1",
+					"smtp.health.timeout=2s", "smtp.health.interval=10s", "smtp.health.authenticate=true",
+					"smtp.mail-sender.enabled=false", "smtp.pool.min-idle=0")
 			.run((context) -> {
 				SmtpClient client = context.getBean(SmtpClient.class);
 				ConnectionSettings settings = client.connectionSettings();
@@ -187,7 +187,8 @@ class SmtpClientAutoConfigurationTests {
 			.withUserConfiguration(UserClientConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(SmtpClient.class).hasBean("userClient");
-				assertThat(context.getBean(SmtpClient.class).connectionSettings().host()).isEqualTo("other.example.com");
+				assertThat(context.getBean(SmtpClient.class).connectionSettings().host())
+					.isEqualTo("other.example.com");
 			});
 	}
 
@@ -218,7 +219,8 @@ class SmtpClientAutoConfigurationTests {
 			.withUserConfiguration(ListenersConfiguration.class)
 			.run((context) -> {
 				SendResult result = context.getBean(SmtpSender.class)
-					.send(Envelope.of("a@example.com", "b@example.com"), MessageContent.ofString("Subject: t\r\n\r\nx"));
+					.send(Envelope.of("a@example.com", "b@example.com"),
+							MessageContent.ofString("Subject: t\r\n\r\nx"));
 				assertThat(result.finalReply().code()).isEqualTo(250);
 				assertThat(context.getBean(Events.class).names).containsExactly("first", "second");
 			});
@@ -230,9 +232,8 @@ class SmtpClientAutoConfigurationTests {
 			.run((context) -> {
 				SmtpClient client = context.getBean(SmtpClient.class);
 				context.close();
-				assertThatIllegalStateException()
-					.isThrownBy(() -> client.send(Envelope.of("a@example.com", "b@example.com"),
-							MessageContent.ofString("x")))
+				assertThatIllegalStateException().isThrownBy(
+						() -> client.send(Envelope.of("a@example.com", "b@example.com"), MessageContent.ofString("x")))
 					.withMessageContaining("closed");
 			});
 	}
@@ -240,10 +241,7 @@ class SmtpClientAutoConfigurationTests {
 	@Test
 	void unknownSslBundleFailsStartUp() {
 		this.contextRunner.withPropertyValues("smtp.url=smtp://mail.example.com", "smtp.ssl.bundle=missing")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("missing"));
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("missing"));
 	}
 
 	@Test
@@ -338,7 +336,6 @@ class SmtpClientAutoConfigurationTests {
 
 	}
 
-
 	@Test
 	void dkimPropertiesSignEveryMessage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
 		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
@@ -349,9 +346,8 @@ class SmtpClientAutoConfigurationTests {
 				+ java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
 				+ "\n-----END PRIVATE KEY-----\n");
 		try (dev.smtpclient.test.FakeSmtpSink sink = new dev.smtpclient.test.FakeSmtpSink(true)) {
-			this.contextRunner
-				.withPropertyValues("smtp.url=smtp://127.0.0.1:" + sink.port(), "smtp.dkim.enabled=true",
-						"smtp.dkim.domain=example.com", "smtp.dkim.selector=mail", "smtp.dkim.private-key=" + pem.toUri())
+			this.contextRunner.withPropertyValues("smtp.url=smtp://127.0.0.1:" + sink.port(), "smtp.dkim.enabled=true",
+					"smtp.dkim.domain=example.com", "smtp.dkim.selector=mail", "smtp.dkim.private-key=" + pem.toUri())
 				.run((context) -> {
 					context.getBean(SmtpClient.class)
 						.send(Envelope.of("a@example.com", "b@example.com"), MessageContent
@@ -393,8 +389,9 @@ class SmtpClientAutoConfigurationTests {
 
 	@Test
 	void dkimWithoutAKeyFailsStartup() {
-		this.contextRunner.withPropertyValues("smtp.url=smtp://127.0.0.1:2525", "smtp.dkim.enabled=true",
-				"smtp.dkim.domain=example.com", "smtp.dkim.selector=mail")
+		this.contextRunner
+			.withPropertyValues("smtp.url=smtp://127.0.0.1:2525", "smtp.dkim.enabled=true",
+					"smtp.dkim.domain=example.com", "smtp.dkim.selector=mail")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

@@ -51,8 +51,9 @@ class SmtpClientLifecycleAutoConfigurationTests {
 			.expect("QUIT")
 			.reply("221 bye")
 			.start()) {
-			this.contextRunner.withPropertyValues("smtp.url=smtp://127.0.0.1:" + server.port(), "smtp.tls=none",
-					"spring.lifecycle.timeout-per-shutdown-phase=10s")
+			this.contextRunner
+				.withPropertyValues("smtp.url=smtp://127.0.0.1:" + server.port(), "smtp.tls=none",
+						"spring.lifecycle.timeout-per-shutdown-phase=10s")
 				.run((context) -> {
 					SmtpSender sender = context.getBean(SmtpSender.class);
 					CompletableFuture<SendResult> inFlight = CompletableFuture.supplyAsync(() -> sender.send(MAIL));
@@ -83,14 +84,16 @@ class SmtpClientLifecycleAutoConfigurationTests {
 			.expect("QUIT")
 			.reply("221 bye")
 			.start()) {
-			this.contextRunner.withPropertyValues("smtp.url=smtp://127.0.0.1:" + server.port(), "smtp.tls=none",
-					"spring.lifecycle.timeout-per-shutdown-phase=300ms")
+			this.contextRunner
+				.withPropertyValues("smtp.url=smtp://127.0.0.1:" + server.port(), "smtp.tls=none",
+						"spring.lifecycle.timeout-per-shutdown-phase=300ms")
 				.run((context) -> {
 					SmtpSender sender = context.getBean(SmtpSender.class);
 					CompletableFuture<SendResult> inFlight = CompletableFuture.supplyAsync(() -> sender.send(MAIL));
 					awaitMessageData(server);
 					context.close();
-					// the client's own close() would have waited for it (10 s): the phase's timeout was the grace
+					// the client's own close() would have waited for it (10 s): the
+					// phase's timeout was the grace
 					assertThat(inFlight).isNotDone();
 					// not cut off: the server's late reply still reaches the caller
 					assertThat(inFlight.get(10, TimeUnit.SECONDS).queueId()).contains("4712");
@@ -100,7 +103,8 @@ class SmtpClientLifecycleAutoConfigurationTests {
 
 	@Test
 	void aContextThatIsStoppedAndStartedAgainKeepsItsClient() {
-		// the test framework stops (pauses) cached contexts it does not use, and starts them again later
+		// the test framework stops (pauses) cached contexts it does not use, and starts
+		// them again later
 		this.contextRunner.withPropertyValues("smtp.url=smtp://mail.example.com", "smtp.test-mode=true")
 			.run((context) -> {
 				SmtpSender sender = context.getBean(SmtpSender.class);
@@ -123,7 +127,8 @@ class SmtpClientLifecycleAutoConfigurationTests {
 				SmtpClientLifecycle lifecycle = context.getBean(SmtpClientLifecycle.class);
 				assertThat(lifecycle.isRunning()).isTrue();
 				assertThat(lifecycle.grace()).isEqualTo(Duration.ofSeconds(20));
-				// Boot's web server stops in SmartLifecycle.DEFAULT_PHASE - 2048, its graceful shutdown in - 1024
+				// Boot's web server stops in SmartLifecycle.DEFAULT_PHASE - 2048, its
+				// graceful shutdown in - 1024
 				assertThat(lifecycle.getPhase()).isLessThan(SmartLifecycle.DEFAULT_PHASE - 2048);
 			});
 	}

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each {@code smtp.*} default is the core library's own default, so an application that sets nothing behaves as
- * the core does.
+ * Each {@code smtp.*} default is the core library's own default, so an application that
+ * sets nothing behaves as the core does.
  */
 class SmtpPropertiesDefaultsTests {
 

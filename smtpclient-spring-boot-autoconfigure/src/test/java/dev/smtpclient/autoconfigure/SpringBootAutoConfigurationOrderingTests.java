@@ -31,9 +31,9 @@ import dev.smtpclient.autoconfigure.observation.SmtpObservationAutoConfiguration
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code after}/{@code before} ordering against Spring Boot's own auto-configurations of the Boot line under
- * test, the real classes rather than their names: every name resolves, and with Boot's configurations in the
- * context the right ones win.
+ * The {@code after}/{@code before} ordering against Spring Boot's own auto-configurations
+ * of the Boot line under test, the real classes rather than their names: every name
+ * resolves, and with Boot's configurations in the context the right ones win.
  */
 class SpringBootAutoConfigurationOrderingTests {
 
@@ -56,9 +56,9 @@ class SpringBootAutoConfigurationOrderingTests {
 	@Test
 	void theDropInWinsOverBootsMailSender() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class,
-					MailSenderValidatorAutoConfiguration.class, SmtpClientAutoConfiguration.class,
-					SmtpMailSenderAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(MailSenderAutoConfiguration.class, MailSenderValidatorAutoConfiguration.class,
+							SmtpClientAutoConfiguration.class, SmtpMailSenderAutoConfiguration.class))
 			.withPropertyValues("spring.mail.host=mail.example.com")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(MailSender.class).hasSingleBean(SmtpJavaMailSender.class);
@@ -79,9 +79,9 @@ class SpringBootAutoConfigurationOrderingTests {
 	@Test
 	void observedSenderWithBootsObservationRegistry() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-					SmtpClientAutoConfiguration.class, SmtpObservationAutoConfiguration.class,
-					SmtpMailSenderAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(ObservationAutoConfiguration.class, SmtpClientAutoConfiguration.class,
+							SmtpObservationAutoConfiguration.class, SmtpMailSenderAutoConfiguration.class))
 			.withPropertyValues("smtp.url=smtp://mail.example.com")
 			.run((context) -> assertThat(context.getBean(SmtpSender.class)).isInstanceOf(ObservedSmtpSender.class));
 	}

@@ -24,8 +24,9 @@ import dev.smtpclient.test.TestCertificates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application that used Spring Boot's own mail sender keeps its {@code spring.mail.*} configuration: each
- * property maps to the client's settings the way {@code JavaMailSenderImpl} with Angus Mail reads it.
+ * An application that used Spring Boot's own mail sender keeps its {@code spring.mail.*}
+ * configuration: each property maps to the client's settings the way
+ * {@code JavaMailSenderImpl} with Angus Mail reads it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SpringMailPropertiesMappingTests {
@@ -49,7 +50,8 @@ class SpringMailPropertiesMappingTests {
 			// Angus Mail never uses STARTTLS unless told to
 			assertThat(settings.tlsPolicy()).isEqualTo(TlsPolicy.NONE);
 			assertThat(settings.hasCredentials()).isFalse();
-			// Angus Mail sends a message to nobody when a recipient is refused, unless sendpartial is set
+			// Angus Mail sends a message to nobody when a recipient is refused, unless
+			// sendpartial is set
 			assertThat(settings.requireAllRecipients()).isTrue();
 		});
 	}
@@ -134,10 +136,7 @@ class SpringMailPropertiesMappingTests {
 	@Test
 	void unknownSslBundleFailsStartUp() {
 		this.contextRunner.withPropertyValues("spring.mail.ssl.bundle=missing")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("missing"));
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("missing"));
 	}
 
 	@Test
@@ -215,11 +214,9 @@ class SpringMailPropertiesMappingTests {
 
 	@Test
 	void unsupportedPropertiesAreLoggedOnceByNameOnly(CapturedOutput output) {
-		this.contextRunner
-			.withPropertyValues("spring.mail.properties.mail.debug=true",
-					"spring.mail.properties.mail.smtp.from=bounces-v4lue@example.com",
-					"spring.mail.properties.mail.smtp.auth=true",
-					"spring.mail.properties.mail.smtp.starttls.enable=true")
+		this.contextRunner.withPropertyValues("spring.mail.properties.mail.debug=true",
+				"spring.mail.properties.mail.smtp.from=bounces-v4lue@example.com",
+				"spring.mail.properties.mail.smtp.auth=true", "spring.mail.properties.mail.smtp.starttls.enable=true")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				String log = output.getAll();

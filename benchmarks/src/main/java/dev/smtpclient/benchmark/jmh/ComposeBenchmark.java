@@ -20,8 +20,9 @@ import dev.smtpclient.MessageContent;
 import dev.smtpclient.message.ComposedMessage;
 
 /**
- * Composing a message and writing it as the engine does for each send: the envelope, the size for MAIL FROM's
- * SIZE parameter, then the content. Run with {@code -prof gc} for the octets allocated per message.
+ * Composing a message and writing it as the engine does for each send: the envelope, the
+ * size for MAIL FROM's SIZE parameter, then the content. Run with {@code -prof gc} for
+ * the octets allocated per message.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -44,7 +45,8 @@ public class ComposeBenchmark {
 	}
 
 	/**
-	 * {@code Message.builder()...build()}: parsing, checks, the header section, the MIME tree.
+	 * {@code Message.builder()...build()}: parsing, checks, the header section, the MIME
+	 * tree.
 	 */
 	@Benchmark
 	public ComposedMessage compose() {
@@ -52,7 +54,8 @@ public class ComposeBenchmark {
 	}
 
 	/**
-	 * Compose, then what a send asks of the message: envelope, size and every octet of the content.
+	 * Compose, then what a send asks of the message: envelope, size and every octet of
+	 * the content.
 	 */
 	@Benchmark
 	public long composeAndWrite() throws IOException {

@@ -8,9 +8,10 @@ import dev.smtpclient.MessageContent;
 import dev.smtpclient.message.ComposedMessage;
 
 /**
- * The CPU time and the octets allocated per message of compose and of compose and write, measured on the
- * thread itself: on a machine shared with other work, wall-clock times (JMH's) wander with the load, while the
- * thread's own CPU time and allocation barely move. A complement to {@link ComposeBenchmark}, not a replacement.
+ * The CPU time and the octets allocated per message of compose and of compose and write,
+ * measured on the thread itself: on a machine shared with other work, wall-clock times
+ * (JMH's) wander with the load, while the thread's own CPU time and allocation barely
+ * move. A complement to {@link ComposeBenchmark}, not a replacement.
  * <p>
  * Arguments (optional): {@code messages rounds}.
  */
@@ -48,8 +49,8 @@ public final class CpuTime {
 						allocated = (threads.getCurrentThreadAllocatedBytes() - bytes) / (double) count;
 					}
 				}
-				System.out.printf(Locale.ROOT, "%-18s %-18s %14.0f %12.0f%n", scenario, write ? "compose+write" : "compose",
-						bestCpu, allocated);
+				System.out.printf(Locale.ROOT, "%-18s %-18s %14.0f %12.0f%n", scenario,
+						write ? "compose+write" : "compose", bestCpu, allocated);
 			}
 		}
 		System.out.println("(" + sink.count + " octets written)");

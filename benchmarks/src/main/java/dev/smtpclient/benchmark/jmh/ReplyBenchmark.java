@@ -23,7 +23,8 @@ import dev.smtpclient.internal.protocol.ReplyReader;
 import dev.smtpclient.internal.transport.Transport;
 
 /**
- * Reading one reply off the wire: the single line after the data, and a multi-line EHLO reply.
+ * Reading one reply off the wire: the single line after the data, and a multi-line EHLO
+ * reply.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -7,8 +7,9 @@ import dev.smtpclient.message.ComposedMessage;
 import dev.smtpclient.message.Message;
 
 /**
- * The messages the micro-benchmarks compose: about 1 KB of text, the same with one 100 KB attachment, and the
- * same to 10 recipients, so that a regression in any of the three shows.
+ * The messages the micro-benchmarks compose: about 1 KB of text, the same with one 100 KB
+ * attachment, and the same to 10 recipients, so that a regression in any of the three
+ * shows.
  */
 public enum Scenario {
 

@@ -3,8 +3,9 @@ package dev.smtpclient.benchmark.jmh;
 import java.io.OutputStream;
 
 /**
- * Copies the written octets into a buffer of 16 KB, over and over, as the transport copies them into its write
- * buffer, and counts them: writing costs the writer's own work and that one copy.
+ * Copies the written octets into a buffer of 16 KB, over and over, as the transport
+ * copies them into its write buffer, and counts them: writing costs the writer's own work
+ * and that one copy.
  */
 final class Sink extends OutputStream {
 

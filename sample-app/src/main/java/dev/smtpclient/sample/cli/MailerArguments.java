@@ -6,7 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The command line of {@code send}, in the manner of the Qore seed's {@code examples/email.q}.
+ * The command line of {@code send}, in the manner of the Qore seed's
+ * {@code examples/email.q}.
  *
  * @param from the sender ({@code -f})
  * @param subject the subject ({@code -s})
@@ -19,8 +20,10 @@ import java.util.List;
  * @param password the password ({@code -p})
  * @param requireTls whether STARTTLS is required ({@code -S})
  * @param debug whether to print the protocol transcript ({@code --debug})
- * @param caCertificate a PEM CA certificate to trust instead of the JDK's trust store ({@code --ca})
- * @param url the server ({@code scheme://host[:port]}, or {@code host[:port]} for {@code smtp://})
+ * @param caCertificate a PEM CA certificate to trust instead of the JDK's trust store
+ * ({@code --ca})
+ * @param url the server ({@code scheme://host[:port]}, or {@code host[:port]} for
+ * {@code smtp://})
  */
 record MailerArguments(String from, String subject, String body, List<String> to, List<String> cc, List<String> bcc,
 		List<Path> attachments, String user, String password, boolean requireTls, boolean debug, Path caCertificate,
@@ -83,8 +86,8 @@ record MailerArguments(String from, String subject, String body, List<String> to
 		if ((user == null) != (password == null)) {
 			throw new IllegalArgumentException("-u and -p go together");
 		}
-		return new MailerArguments(from, subject, body, to, cc, bcc, attachments, user, password, requireTls, debug,
-				ca, url.contains("://") ? url : "smtp://" + url);
+		return new MailerArguments(from, subject, body, to, cc, bcc, attachments, user, password, requireTls, debug, ca,
+				url.contains("://") ? url : "smtp://" + url);
 	}
 
 	private static String value(String option, Iterator<String> it) {

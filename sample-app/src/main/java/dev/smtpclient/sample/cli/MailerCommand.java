@@ -17,9 +17,10 @@ import dev.smtpclient.message.ComposedMessage;
 import dev.smtpclient.message.Message;
 
 /**
- * {@code java -jar sample-app.jar send ...}: sends one message with the core API alone (no Spring), like the
- * Qore seed's {@code examples/email.q}. Exit status 0 when the server took the message, 2 (with
- * {@code err: <description>} on standard error) when anything failed.
+ * {@code java -jar sample-app.jar send ...}: sends one message with the core API alone
+ * (no Spring), like the Qore seed's {@code examples/email.q}. Exit status 0 when the
+ * server took the message, 2 (with {@code err: <description>} on standard error) when
+ * anything failed.
  */
 public final class MailerCommand {
 

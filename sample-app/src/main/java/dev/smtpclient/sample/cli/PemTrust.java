@@ -13,7 +13,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * An {@link SSLContext} that trusts the CA certificates of one PEM file, and nothing else.
+ * An {@link SSLContext} that trusts the CA certificates of one PEM file, and nothing
+ * else.
  */
 final class PemTrust {
 

@@ -16,11 +16,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * With no {@code smtp.url} (property or {@code SMTP_URL}), points the application at an embedded SMTP server:
- * picks a free loopback port (or {@code sample.embedded-smtp.port}) and a random password (or
- * {@code sample.embedded-smtp.password}), sets {@code smtp.url}
- * to {@code esmtptls://dev:<password>@localhost:<port>} with {@code smtp.ssl.bundle} trusting the server's
- * throw-away CA, and turns on {@link InboxConfiguration}'s server. With {@code smtp.url} set it does nothing.
+ * With no {@code smtp.url} (property or {@code SMTP_URL}), points the application at an
+ * embedded SMTP server: picks a free loopback port (or {@code sample.embedded-smtp.port})
+ * and a random password (or {@code sample.embedded-smtp.password}), sets {@code smtp.url}
+ * to {@code esmtptls://dev:<password>@localhost:<port>} with {@code smtp.ssl.bundle}
+ * trusting the server's throw-away CA, and turns on {@link InboxConfiguration}'s server.
+ * With {@code smtp.url} set it does nothing.
  */
 public class EmbeddedSmtpEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -51,9 +52,11 @@ public class EmbeddedSmtpEnvironmentPostProcessor implements EnvironmentPostProc
 		}
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("embeddedSmtp",
-					Map.of("smtp.url", "esmtptls://" + USERNAME + ":" + percentEncoded(password) + "@" + ThrowawayCertificates.HOST_NAME
-							+ ":" + port, "smtp.ssl.bundle", SSL_BUNDLE, ENABLED, "true", PORT, String.valueOf(port),
-							PASSWORD, password)));
+					Map.of("smtp.url",
+							"esmtptls://" + USERNAME + ":" + percentEncoded(password) + "@"
+									+ ThrowawayCertificates.HOST_NAME + ":" + port,
+							"smtp.ssl.bundle", SSL_BUNDLE, ENABLED, "true", PORT, String.valueOf(port), PASSWORD,
+							password)));
 	}
 
 	private static String percentEncoded(String text) {

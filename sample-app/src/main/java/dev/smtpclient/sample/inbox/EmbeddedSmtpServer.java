@@ -14,9 +14,10 @@ import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
- * A mail server for development, built on SubEthaSMTP: it listens on loopback, requires STARTTLS (with the
- * certificate of {@link ThrowawayCertificates}) and then AUTH PLAIN or LOGIN with one user and password, relays
- * nothing and keeps every message it accepts in an {@link Inbox}.
+ * A mail server for development, built on SubEthaSMTP: it listens on loopback, requires
+ * STARTTLS (with the certificate of {@link ThrowawayCertificates}) and then AUTH PLAIN or
+ * LOGIN with one user and password, relays nothing and keeps every message it accepts in
+ * an {@link Inbox}.
  */
 public final class EmbeddedSmtpServer implements AutoCloseable {
 
@@ -34,7 +35,8 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 	 * A server for the given port (0 for any free one).
 	 * @param port the port
 	 * @param inbox where accepted messages go
-	 * @param maxMessageSize the largest message, in octets, announced as SIZE and enforced
+	 * @param maxMessageSize the largest message, in octets, announced as SIZE and
+	 * enforced
 	 * @param certificates the server certificate for STARTTLS
 	 * @param username the one user that may log in
 	 * @param password its password

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The messages the embedded server received, newest first, held in memory. When a new message would take the
- * inbox over its message count or byte cap, the oldest messages go.
+ * The messages the embedded server received, newest first, held in memory. When a new
+ * message would take the inbox over its message count or byte cap, the oldest messages
+ * go.
  */
 public final class Inbox {
 

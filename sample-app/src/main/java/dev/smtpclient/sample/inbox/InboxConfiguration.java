@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The inbox, and the embedded SMTP server that fills it when {@link EmbeddedSmtpEnvironmentPostProcessor} turned
- * it on (no {@code smtp.url} given): its throw-away certificates, and the SSL bundle through which the client
- * trusts them.
+ * The inbox, and the embedded SMTP server that fills it when
+ * {@link EmbeddedSmtpEnvironmentPostProcessor} turned it on (no {@code smtp.url} given):
+ * its throw-away certificates, and the SSL bundle through which the client trusts them.
  */
 @Configuration(proxyBeanMethods = false)
 class InboxConfiguration {

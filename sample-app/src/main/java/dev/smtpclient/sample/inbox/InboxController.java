@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /api/inbox}: what the embedded server received, for the Inbox page: the list, one message taken apart,
- * its raw data, and its attachments.
+ * {@code /api/inbox}: what the embedded server received, for the Inbox page: the list,
+ * one message taken apart, its raw data, and its attachments.
  */
 @RestController
 @RequestMapping("/api/inbox")
@@ -38,7 +38,8 @@ public class InboxController {
 	/**
 	 * The inbox.
 	 *
-	 * @param embedded whether the embedded server runs (else mail goes to {@code smtp.url} and nothing arrives here)
+	 * @param embedded whether the embedded server runs (else mail goes to
+	 * {@code smtp.url} and nothing arrives here)
 	 * @param port the embedded server's port, or 0
 	 * @param messages the messages, newest first
 	 */
@@ -60,7 +61,9 @@ public class InboxController {
 
 	@GetMapping
 	public InboxView list() {
-		List<Summary> messages = this.inbox.messages().stream().map(MessageParser::parse)
+		List<Summary> messages = this.inbox.messages()
+			.stream()
+			.map(MessageParser::parse)
 			.map((parsed) -> new Summary(parsed.id(), parsed.receivedAt(), parsed.envelopeFrom(), parsed.envelopeTo(),
 					parsed.subject(), parsed.size()))
 			.toList();

@@ -14,8 +14,9 @@ import org.subethamail.smtp.MessageHandlerFactory;
 import org.subethamail.smtp.RejectException;
 
 /**
- * Keeps each message the embedded server accepts in the {@link Inbox}, with its whole envelope, and refuses one
- * larger than the limit (the server announces the same limit as SIZE, but a client may not declare the size).
+ * Keeps each message the embedded server accepts in the {@link Inbox}, with its whole
+ * envelope, and refuses one larger than the limit (the server announces the same limit as
+ * SIZE, but a client may not declare the size).
  */
 final class InboxMessageHandler implements MessageHandler {
 
@@ -50,14 +51,18 @@ final class InboxMessageHandler implements MessageHandler {
 	public String data(InputStream data) throws RejectException, IOException {
 		byte[] raw = readUpToLimit(data);
 		if (raw == null) {
-			throw new RejectException(552, "5.3.4 Message size exceeds the limit of " + this.maxMessageSize + " octets");
+			throw new RejectException(552,
+					"5.3.4 Message size exceeds the limit of " + this.maxMessageSize + " octets");
 		}
 		String id = UUID.randomUUID().toString();
 		this.inbox.add(new ReceivedMessage(id, Instant.now(), this.sender, this.recipients, raw));
 		return "2.0.0 OK: queued as " + id;
 	}
 
-	/** Reads the whole message; returns null (having read past the end) when it is larger than the limit. */
+	/**
+	 * Reads the whole message; returns null (having read past the end) when it is larger
+	 * than the limit.
+	 */
 	private byte[] readUpToLimit(InputStream data) throws IOException {
 		ByteArrayOutputStream message = new ByteArrayOutputStream();
 		byte[] buffer = new byte[8192];

@@ -23,8 +23,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
 /**
- * Takes received messages apart with Angus Mail: the decoded headers, the first text and HTML bodies, and every
- * other part as an attachment.
+ * Takes received messages apart with Angus Mail: the decoded headers, the first text and
+ * HTML bodies, and every other part as an attachment.
  */
 public final class MessageParser {
 
@@ -55,8 +55,7 @@ public final class MessageParser {
 			List<ParsedMessage.Attachment> attachments = new ArrayList<>();
 			for (int i = 0; i < bodies.attachments.size(); i++) {
 				Part part = bodies.attachments.get(i);
-				attachments.add(new ParsedMessage.Attachment(i, fileName(part, i), baseType(part),
-						decodedSize(part)));
+				attachments.add(new ParsedMessage.Attachment(i, fileName(part, i), baseType(part), decodedSize(part)));
 			}
 			return new ParsedMessage(received.id(), received.receivedAt().toString(), received.sender(),
 					received.recipients(), message.getSubject(), addresses(message.getFrom()),
@@ -66,8 +65,8 @@ public final class MessageParser {
 		}
 		catch (MessagingException | IOException ex) {
 			return new ParsedMessage(received.id(), received.receivedAt().toString(), received.sender(),
-					received.recipients(), "(cannot parse: " + ex.getMessage() + ")", "", "", "", List.of(), null,
-					null, List.of(), received.size());
+					received.recipients(), "(cannot parse: " + ex.getMessage() + ")", "", "", "", List.of(), null, null,
+					List.of(), received.size());
 		}
 	}
 

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A message the embedded server accepted, exactly as it arrived (dot-stuffing removed, CRLF line endings).
+ * A message the embedded server accepted, exactly as it arrived (dot-stuffing removed,
+ * CRLF line endings).
  *
  * @param id the inbox id, also named in the server's reply to the final "."
  * @param receivedAt when the final "." arrived

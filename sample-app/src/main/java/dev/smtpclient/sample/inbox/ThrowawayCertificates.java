@@ -36,10 +36,11 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A certificate authority made up at start-up, and a server certificate it signed for {@code localhost} (also
- * 127.0.0.1 and ::1), so that the embedded server can offer STARTTLS and the client can verify it fully: the
- * chain to a trusted CA and the host name. The CA's private key is dropped once the server certificate is signed
- * and nothing is written to disk: a new run has a new CA that nothing else trusts.
+ * A certificate authority made up at start-up, and a server certificate it signed for
+ * {@code localhost} (also 127.0.0.1 and ::1), so that the embedded server can offer
+ * STARTTLS and the client can verify it fully: the chain to a trusted CA and the host
+ * name. The CA's private key is dropped once the server certificate is signed and nothing
+ * is written to disk: a new run has a new CA that nothing else trusts.
  */
 public final class ThrowawayCertificates {
 
@@ -85,8 +86,8 @@ public final class ThrowawayCertificates {
 			X509Certificate caCertificate = sign(ca, caKeys);
 
 			KeyPair serverKeys = keyPair(random);
-			X509v3CertificateBuilder server = new JcaX509v3CertificateBuilder(caCertificate, serial(random),
-					notBefore, notAfter, new X500Name("CN=" + HOST_NAME), serverKeys.getPublic())
+			X509v3CertificateBuilder server = new JcaX509v3CertificateBuilder(caCertificate, serial(random), notBefore,
+					notAfter, new X500Name("CN=" + HOST_NAME), serverKeys.getPublic())
 				.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
 				.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
 				.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
@@ -114,8 +115,8 @@ public final class ThrowawayCertificates {
 	}
 
 	/**
-	 * The CA certificate in PEM, for clients outside the application (a mail client, the command-line mailer's
-	 * {@code --ca}).
+	 * The CA certificate in PEM, for clients outside the application (a mail client, the
+	 * command-line mailer's {@code --ca}).
 	 * @return the PEM text
 	 */
 	public String caCertificatePem() {

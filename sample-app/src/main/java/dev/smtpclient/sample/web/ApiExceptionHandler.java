@@ -20,8 +20,9 @@ import dev.smtpclient.SmtpRecipientsRejectedException;
 import dev.smtpclient.SmtpReplyException;
 
 /**
- * Problem details (RFC 9457) for the REST API: bad input is a 400 naming the field (the core's
- * {@link InvalidInputException#field()}); a message the server would not take is a 502 with its reply.
+ * Problem details (RFC 9457) for the REST API: bad input is a 400 naming the field (the
+ * core's {@link InvalidInputException#field()}); a message the server would not take is a
+ * 502 with its reply.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {

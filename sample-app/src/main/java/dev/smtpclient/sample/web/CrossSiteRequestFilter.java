@@ -19,18 +19,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, with 403, every state-changing request (any method but GET, HEAD, OPTIONS and TRACE) that a browser
- * makes on behalf of another site, so that a page the developer visits cannot send mail through the app: a
- * cross-site form post needs no CORS preflight, and the app would otherwise act on it.
+ * Refuses, with 403, every state-changing request (any method but GET, HEAD, OPTIONS and
+ * TRACE) that a browser makes on behalf of another site, so that a page the developer
+ * visits cannot send mail through the app: a cross-site form post needs no CORS
+ * preflight, and the app would otherwise act on it.
  * <p>
- * A request is cross-site when the browser says so ({@code Sec-Fetch-Site: cross-site} or {@code same-site}), or
- * when it carries an {@code Origin} other than the app's own scheme, host and port (older browsers, opaque
- * {@code null} origins). A request with neither header is not from a browser's cross-site context (curl, scripts,
- * the command line) and goes through; so does the app's own page, whose requests are same-origin.
+ * A request is cross-site when the browser says so ({@code Sec-Fetch-Site: cross-site} or
+ * {@code same-site}), or when it carries an {@code Origin} other than the app's own
+ * scheme, host and port (older browsers, opaque {@code null} origins). A request with
+ * neither header is not from a browser's cross-site context (curl, scripts, the command
+ * line) and goes through; so does the app's own page, whose requests are same-origin.
  * <p>
- * Every request, reads included, must also name the app by a host it knows: {@code localhost}, an IP address, or one
- * of {@code sample.allowed-hosts}. Otherwise a page whose domain resolves to 127.0.0.1 (DNS rebinding) would be
- * same-origin with the app and could read the inbox and send mail.
+ * Every request, reads included, must also name the app by a host it knows:
+ * {@code localhost}, an IP address, or one of {@code sample.allowed-hosts}. Otherwise a
+ * page whose domain resolves to 127.0.0.1 (DNS rebinding) would be same-origin with the
+ * app and could read the inbox and send mail.
  */
 @Component
 public class CrossSiteRequestFilter extends OncePerRequestFilter {

@@ -13,8 +13,9 @@ import dev.smtpclient.message.ComposedMessage;
 import dev.smtpclient.message.Message;
 
 /**
- * Turns a {@link MessageRequest} and its uploads into a message with the core's {@link Message} API, which checks
- * every value: anything wrong raises {@link InvalidInputException} naming the field, before anything is sent.
+ * Turns a {@link MessageRequest} and its uploads into a message with the core's
+ * {@link Message} API, which checks every value: anything wrong raises
+ * {@link InvalidInputException} naming the field, before anything is sent.
  */
 @Component
 public class MessageComposer {
@@ -56,11 +57,13 @@ public class MessageComposer {
 		return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 	}
 
-	/** The browser's type when it knows one; otherwise null, so the core guesses from the file name. */
+	/**
+	 * The browser's type when it knows one; otherwise null, so the core guesses from the
+	 * file name.
+	 */
 	private static String contentType(MultipartFile file) {
 		String type = file.getContentType();
-		return (type == null || type.isBlank() || type.startsWith(OCTET_STREAM)) ? null
-				: type.split(";", 2)[0].trim();
+		return (type == null || type.isBlank() || type.startsWith(OCTET_STREAM)) ? null : type.split(";", 2)[0].trim();
 	}
 
 	private static byte[] bytes(MultipartFile file) {

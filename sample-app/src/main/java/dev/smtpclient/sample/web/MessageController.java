@@ -16,9 +16,9 @@ import dev.smtpclient.autoconfigure.SmtpSender;
 import dev.smtpclient.message.ComposedMessage;
 
 /**
- * {@code POST /api/messages}: sends a message given as JSON, or as a multipart form with file attachments, and
- * answers with the server's replies. Bad input and send failures become problem details
- * ({@link ApiExceptionHandler}).
+ * {@code POST /api/messages}: sends a message given as JSON, or as a multipart form with
+ * file attachments, and answers with the server's replies. Bad input and send failures
+ * become problem details ({@link ApiExceptionHandler}).
  */
 @RestController
 public class MessageController {

@@ -5,8 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 /**
- * A message to send, as the page's form or a JSON client gives it. Each address entry may hold one address or
- * a comma-separated list; in JSON a single string is taken as a list of one. Empty entries are ignored.
+ * A message to send, as the page's form or a JSON client gives it. Each address entry may
+ * hold one address or a comma-separated list; in JSON a single string is taken as a list
+ * of one. Empty entries are ignored.
  *
  * @param from the sender, for example {@code "Me <me@example.com>"}
  * @param to the To recipients

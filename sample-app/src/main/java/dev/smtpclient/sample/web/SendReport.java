@@ -18,8 +18,8 @@ import dev.smtpclient.SmtpReply;
  * @param attempts how many attempts the send took
  * @param durationMillis the time the send took, in milliseconds
  */
-public record SendReport(String sender, List<Recipient> recipients, Reply finalReply, String queueId,
-		long bytesSent, int attempts, long durationMillis) {
+public record SendReport(String sender, List<Recipient> recipients, Reply finalReply, String queueId, long bytesSent,
+		int attempts, long durationMillis) {
 
 	static SendReport of(SendResult result, Duration duration) {
 		return new SendReport(result.sender(), result.recipients().stream().map(Recipient::of).toList(),

@@ -25,9 +25,10 @@ import dev.smtpclient.message.Message;
 import dev.smtpclient.sample.inbox.EmbeddedSmtpServer;
 
 /**
- * {@code /api/test-batch}: sends a batch of test messages with {@link SmtpClient#sendAll}, in the background and
- * in slices, so the Dashboard can show its progress while the charts move. Only to the embedded server: a batch
- * must never go out through a real account.
+ * {@code /api/test-batch}: sends a batch of test messages with
+ * {@link SmtpClient#sendAll}, in the background and in slices, so the Dashboard can show
+ * its progress while the charts move. Only to the embedded server: a batch must never go
+ * out through a real account.
  */
 @RestController
 @RequestMapping("/api/test-batch")

@@ -29,8 +29,9 @@ import dev.smtpclient.test.PostfixServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command-line mailer, run in-process through {@link MailerCommand#run}: against the embedded server, and
- * against the real Postfix's submission port (STARTTLS required, AUTH, the test CA given with {@code --ca}).
+ * The command-line mailer, run in-process through {@link MailerCommand#run}: against the
+ * embedded server, and against the real Postfix's submission port (STARTTLS required,
+ * AUTH, the test CA given with {@code --ca}).
  */
 class MailerCommandTests {
 
@@ -55,7 +56,10 @@ class MailerCommandTests {
 		this.embedded.start();
 	}
 
-	/** The embedded server's URL with its login; STARTTLS is required, and verified against the CA with --ca. */
+	/**
+	 * The embedded server's URL with its login; STARTTLS is required, and verified
+	 * against the CA with --ca.
+	 */
 	private String embeddedUrl() {
 		return "esmtptls://dev:" + PASSWORD + "@localhost:" + this.embedded.port();
 	}
@@ -107,8 +111,7 @@ class MailerCommandTests {
 		assertThat(status).as(errText()).isZero();
 		String delivered = new String(servers.awaitDelivered(marker, Duration.ofSeconds(15)), StandardCharsets.UTF_8);
 		assertThat(delivered).contains("Subject: CLI " + marker).contains("Sent by the CLI").contains("notes.txt");
-		assertThat(outText()).contains("STARTTLS").contains("<credentials hidden>")
-			.doesNotContain(servers.password());
+		assertThat(outText()).contains("STARTTLS").contains("<credentials hidden>").doesNotContain(servers.password());
 	}
 
 	@Test
@@ -174,7 +177,8 @@ class MailerCommandTests {
 		assertThat(run("-f", "me@example.com", "-s", "s", "-b", "b", embeddedUrl())).isEqualTo(2);
 		assertThat(errText()).startsWith("err: recipients");
 		assertThat(run("-f", "me@example.com", "-t", "you@example.com", "-s", "s", "-b", "b", "-a", "/nonexistent",
-				embeddedUrl())).isEqualTo(2);
+				embeddedUrl()))
+			.isEqualTo(2);
 		assertThat(run("-f", "me@example.com", "-t", "you@example.com", "-s", "s")).isEqualTo(2);
 		assertThat(errText()).contains("usage: send");
 		assertThat(this.embedded.inbox().receivedCount()).isZero();

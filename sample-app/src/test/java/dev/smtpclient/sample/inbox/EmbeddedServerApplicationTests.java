@@ -19,8 +19,9 @@ import dev.smtpclient.message.Message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Out of the box the app sends to its embedded server the way production mail goes: STARTTLS required, the
- * certificate verified against the throw-away CA through an SSL bundle (chain and host name), then AUTH.
+ * Out of the box the app sends to its embedded server the way production mail goes:
+ * STARTTLS required, the certificate verified against the throw-away CA through an SSL
+ * bundle (chain and host name), then AUTH.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class EmbeddedServerApplicationTests {

@@ -21,8 +21,7 @@ class EmbeddedSmtpEnvironmentPostProcessorTests {
 		String password = environment.getProperty("sample.embedded-smtp.password");
 		assertThat(Integer.parseInt(port)).isPositive();
 		assertThat(password).matches("[A-Za-z0-9_-]{24}");
-		assertThat(environment.getProperty("smtp.url"))
-			.isEqualTo("esmtptls://dev:" + password + "@localhost:" + port);
+		assertThat(environment.getProperty("smtp.url")).isEqualTo("esmtptls://dev:" + password + "@localhost:" + port);
 		assertThat(environment.getProperty("smtp.ssl.bundle")).isEqualTo("sample-embedded-smtp");
 		assertThat(environment.getProperty("sample.embedded-smtp.enabled")).isEqualTo("true");
 	}

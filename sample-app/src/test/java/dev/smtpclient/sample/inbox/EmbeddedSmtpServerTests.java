@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The embedded server as the core's client sees it: STARTTLS with a certificate the client verifies against the
- * throw-away CA, AUTH with the one password, messages kept exactly, pipelined batches over several connections,
- * the size limit, and the inbox's cap.
+ * The embedded server as the core's client sees it: STARTTLS with a certificate the
+ * client verifies against the throw-away CA, AUTH with the one password, messages kept
+ * exactly, pipelined batches over several connections, the size limit, and the inbox's
+ * cap.
  */
 class EmbeddedSmtpServerTests {
 
@@ -67,8 +68,8 @@ class EmbeddedSmtpServerTests {
 		String data = "Subject: dots\r\n\r\n.leading dot\r\n..two\r\n.\r\nend\r\n";
 		try (SmtpConnection connection = SmtpConnection.open(settings())) {
 			assertThat(connection.isSecure()).isTrue();
-			assertThat(connection.tlsSession()).hasValueSatisfying(
-					(tls) -> assertThat(tls.protocol()).isIn("TLSv1.3", "TLSv1.2"));
+			assertThat(connection.tlsSession())
+				.hasValueSatisfying((tls) -> assertThat(tls.protocol()).isIn("TLSv1.3", "TLSv1.2"));
 			assertThat(connection.isAuthenticated()).isTrue();
 			assertThat(connection.capabilities().authMechanisms()).contains("PLAIN", "LOGIN");
 			assertThat(connection.capabilities().keywords()).contains("8BITMIME", "SMTPUTF8", "SIZE");

@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What the embedded server does with message data: keeps it with the whole envelope, and refuses a message over
- * the size limit even when the client did not declare its size in MAIL FROM.
+ * What the embedded server does with message data: keeps it with the whole envelope, and
+ * refuses a message over the size limit even when the client did not declare its size in
+ * MAIL FROM.
  */
 class InboxMessageHandlerTests {
 

@@ -35,14 +35,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages in a real browser (Debian's headless Chromium through its chromedriver): compose a message with an
- * attachment, send it, see the result, then find it in the inbox and download the attachment intact; on the
- * Dashboard, send a test batch and see the charts and the server's health.
+ * The pages in a real browser (Debian's headless Chromium through its chromedriver):
+ * compose a message with an attachment, send it, see the result, then find it in the
+ * inbox and download the attachment intact; on the Dashboard, send a test batch and see
+ * the charts and the server's health.
  */
-// Selenium warns that it has no DevTools (CDP) binding for this Chromium; the test does not use CDP
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "logging.level.org.openqa.selenium.devtools=ERROR",
-				"logging.level.org.openqa.selenium.chromium=ERROR" })
+// Selenium warns that it has no DevTools (CDP) binding for this Chromium; the test does
+// not use CDP
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"logging.level.org.openqa.selenium.devtools=ERROR", "logging.level.org.openqa.selenium.chromium=ERROR" })
 class BrowserTests {
 
 	@LocalServerPort
@@ -58,8 +59,7 @@ class BrowserTests {
 	@BeforeEach
 	void browser() throws Exception {
 		Chromium.require();
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(Chromium.DRIVER))
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(Chromium.DRIVER))
 			.usingAnyFreePort()
 			.build();
 		ChromeOptions options = new ChromeOptions();
@@ -112,8 +112,8 @@ class BrowserTests {
 			.send(HttpRequest.newBuilder(URI.create(download.getAttribute("href"))).build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-				(value) -> assertThat(value).contains("quarterly-report.pdf"));
+		assertThat(response.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("quarterly-report.pdf"));
 		assertThat(response.body()).isEqualTo(data);
 	}
 

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Debian's Chromium and chromedriver ({@code .ci/install} installs both). Where they are missing the browser tests
- * are skipped, except in CI ({@code SMTP_TEST_REQUIRE_SERVERS=true}), where they fail.
+ * Debian's Chromium and chromedriver ({@code .ci/install} installs both). Where they are
+ * missing the browser tests are skipped, except in CI
+ * ({@code SMTP_TEST_REQUIRE_SERVERS=true}), where they fail.
  */
 final class Chromium {
 

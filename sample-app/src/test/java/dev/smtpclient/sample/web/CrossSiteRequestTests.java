@@ -21,9 +21,10 @@ import dev.smtpclient.sample.inbox.Inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A web page the developer visits must not be able to send mail, or clear the inbox, through the app: a browser's
- * cross-site request to a state-changing endpoint is refused with 403 before anything happens, while the app's own
- * page and clients that send no {@code Origin} (curl, scripts) go through.
+ * A web page the developer visits must not be able to send mail, or clear the inbox,
+ * through the app: a browser's cross-site request to a state-changing endpoint is refused
+ * with 403 before anything happens, while the app's own page and clients that send no
+ * {@code Origin} (curl, scripts) go through.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CrossSiteRequestTests {
@@ -46,9 +47,9 @@ class CrossSiteRequestTests {
 	}
 
 	@ParameterizedTest(name = "Origin {0}, Sec-Fetch-Site {1}")
-	@CsvSource(nullValues = "none", value = { "http://evil.test, cross-site", "http://evil.test, none",
-			"none, cross-site", "none, same-site", "null, none", "http://127.0.0.1:1, none",
-			"https://127.0.0.1:{port}, none" })
+	@CsvSource(nullValues = "none",
+			value = { "http://evil.test, cross-site", "http://evil.test, none", "none, cross-site", "none, same-site",
+					"null, none", "http://127.0.0.1:1, none", "https://127.0.0.1:{port}, none" })
 	void refusesACrossSiteFormPostAndSendsNothing(String origin, String fetchSite) {
 		long before = this.inbox.receivedCount();
 
@@ -96,22 +97,25 @@ class CrossSiteRequestTests {
 		long before = this.inbox.receivedCount();
 		String json = "{\"from\":\"a@example.com\",\"to\":\"b@example.com\",\"subject\":\"s\",\"text\":\"b\"}";
 		String host = "rebound.test:" + this.port;
-		// DNS rebinding: to the browser the page and the app share the origin http://rebound.test:port
+		// DNS rebinding: to the browser the page and the app share the origin
+		// http://rebound.test:port
 		assertThat(rawStatus("POST /api/messages HTTP/1.1\r\nHost: " + host + "\r\nOrigin: http://" + host
 				+ "\r\nSec-Fetch-Site: same-origin\r\nContent-Type: application/json\r\nContent-Length: "
-				+ json.length() + "\r\nConnection: close\r\n\r\n" + json)).isEqualTo(403);
+				+ json.length() + "\r\nConnection: close\r\n\r\n" + json))
+			.isEqualTo(403);
 		assertThat(rawStatus("GET /api/inbox HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n"))
 			.isEqualTo(403);
-		assertThat(rawStatus("GET /api/inbox HTTP/1.1\r\nHost: localhost:" + this.port
-				+ "\r\nConnection: close\r\n\r\n")).isEqualTo(200);
+		assertThat(
+				rawStatus("GET /api/inbox HTTP/1.1\r\nHost: localhost:" + this.port + "\r\nConnection: close\r\n\r\n"))
+			.isEqualTo(200);
 		assertThat(this.inbox.receivedCount()).isEqualTo(before);
 	}
 
 	private int rawStatus(String request) throws java.io.IOException {
 		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
 			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-			String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-					java.nio.charset.StandardCharsets.US_ASCII))
+			String statusLine = new java.io.BufferedReader(
+					new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
 				.readLine();
 			return Integer.parseInt(statusLine.split(" ")[1]);
 		}
@@ -168,22 +172,14 @@ class CrossSiteRequestTests {
 	}
 
 	private int sendFrom(String origin, String fetchSite) {
-		return this.client.post()
-			.uri("/api/messages")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.headers((headers) -> {
-				if (origin != null) {
-					headers.set("Origin", origin);
-				}
-				if (fetchSite != null) {
-					headers.set("Sec-Fetch-Site", fetchSite);
-				}
-			})
-			.body(form())
-			.retrieve()
-			.toBodilessEntity()
-			.getStatusCode()
-			.value();
+		return this.client.post().uri("/api/messages").contentType(MediaType.MULTIPART_FORM_DATA).headers((headers) -> {
+			if (origin != null) {
+				headers.set("Origin", origin);
+			}
+			if (fetchSite != null) {
+				headers.set("Sec-Fetch-Site", fetchSite);
+			}
+		}).body(form()).retrieve().toBodilessEntity().getStatusCode().value();
 	}
 
 	private static MultiValueMap<String, Object> form() {

@@ -31,8 +31,9 @@ import dev.smtpclient.sample.inbox.ReceivedMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /api/messages} over HTTP against the running app and its embedded SMTP server: JSON and multipart
- * messages arrive intact; bad input is a 400 problem detail naming the field, and nothing reaches the server.
+ * {@code POST /api/messages} over HTTP against the running app and its embedded SMTP
+ * server: JSON and multipart messages arrive intact; bad input is a 400 problem detail
+ * naming the field, and nothing reaches the server.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.servlet.multipart.max-file-size=64KB", "spring.servlet.multipart.max-request-size=1MB" })
@@ -90,7 +91,8 @@ class MessageApiTests {
 	void sendsMultipartWithAttachments() throws Exception {
 		byte[] data = new byte[20_000];
 		new java.util.Random(7).nextBytes(data);
-		MultiValueMap<String, Object> form = form("sample@example.com", "to@example.com", "With attachment", "see file");
+		MultiValueMap<String, Object> form = form("sample@example.com", "to@example.com", "With attachment",
+				"see file");
 		form.add("attachments", file("data.bin", data));
 		form.add("attachments", file("notes.txt", "some notes\n".getBytes(StandardCharsets.UTF_8)));
 
@@ -106,16 +108,17 @@ class MessageApiTests {
 	}
 
 	static Stream<Arguments> badJson() {
-		return Stream.of(Arguments.of("invalid address", message("sender@example.com", "not an address", "s", "b"), "to"),
-				Arguments.of("CR/LF in the subject", message("sender@example.com", "to@example.com",
-						"Hi\r\nBcc: victim@example.com", "b"), "subject"),
-				Arguments.of("CR/LF in an address", message("sender@example.com",
-						"to@example.com\r\nBcc: victim@example.com", "s", "b"), "to"),
+		return Stream.of(
+				Arguments.of("invalid address", message("sender@example.com", "not an address", "s", "b"), "to"),
+				Arguments.of("CR/LF in the subject",
+						message("sender@example.com", "to@example.com", "Hi\r\nBcc: victim@example.com", "b"),
+						"subject"),
+				Arguments.of("CR/LF in an address",
+						message("sender@example.com", "to@example.com\r\nBcc: victim@example.com", "s", "b"), "to"),
 				Arguments.of("no recipient", message("sender@example.com", "", "s", "b"), "recipients"),
 				Arguments.of("no body", message("sender@example.com", "to@example.com", "s", " "), "body"),
-				Arguments.of("no sender", message("", "to@example.com", "s", "b"), "from"),
-				Arguments.of("two senders", message("a@example.com, b@example.com", "to@example.com", "s", "b"),
-						"from"));
+				Arguments.of("no sender", message("", "to@example.com", "s", "b"), "from"), Arguments.of("two senders",
+						message("a@example.com, b@example.com", "to@example.com", "s", "b"), "from"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -133,7 +136,8 @@ class MessageApiTests {
 	void refusesBadFormInput() {
 		long before = this.inbox.receivedCount();
 
-		ResponseEntity<Map<String, Object>> response = postForm(form("sender@example.com", "to@example.com", "Hi\nthere", "b"));
+		ResponseEntity<Map<String, Object>> response = postForm(
+				form("sender@example.com", "to@example.com", "Hi\nthere", "b"));
 
 		assertProblem(response, "subject");
 		assertThat(this.inbox.receivedCount()).isEqualTo(before);
@@ -188,13 +192,21 @@ class MessageApiTests {
 	}
 
 	private ResponseEntity<Map<String, Object>> postJson(Map<String, Object> body) {
-		return this.client.post().uri("/api/messages").contentType(MediaType.APPLICATION_JSON).body(body)
-			.retrieve().toEntity(JSON);
+		return this.client.post()
+			.uri("/api/messages")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.toEntity(JSON);
 	}
 
 	private ResponseEntity<Map<String, Object>> postForm(MultiValueMap<String, Object> form) {
-		return this.client.post().uri("/api/messages").contentType(MediaType.MULTIPART_FORM_DATA).body(form)
-			.retrieve().toEntity(JSON);
+		return this.client.post()
+			.uri("/api/messages")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(form)
+			.retrieve()
+			.toEntity(JSON);
 	}
 
 }

@@ -14,8 +14,8 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /actuator/prometheus} after a send: the SMTP meters under the names the README promises, each unit
- * once, with the outcome vocabulary the observation also uses.
+ * {@code GET /actuator/prometheus} after a send: the SMTP meters under the names the
+ * README promises, each unit once, with the outcome vocabulary the observation also uses.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PrometheusScrapeTests {
@@ -45,15 +45,12 @@ class PrometheusScrapeTests {
 			.contains("smtp_client_connections_max{")
 			.doesNotContain("bytes_bytes")
 			.doesNotContain("smtp_client_bytes_");
-		assertThat(lines(scrape, "smtp_client_transaction_seconds_count{")).anySatisfy((line) -> assertThat(line)
-			.contains("outcome=\"SUCCESS\"")
-			.contains("error_type=\"none\""));
-		assertThat(lines(scrape, "smtp_client_send_seconds_count{")).anySatisfy((line) -> assertThat(line)
-			.contains("outcome=\"SUCCESS\"")
-			.contains("error_type=\"none\""));
-		assertThat(lines(scrape, "smtp_client_connections{")).anySatisfy((line) -> assertThat(line)
-			.contains("state=\"idle\"")
-			.contains("name=\"smtpClient\""));
+		assertThat(lines(scrape, "smtp_client_transaction_seconds_count{"))
+			.anySatisfy((line) -> assertThat(line).contains("outcome=\"SUCCESS\"").contains("error_type=\"none\""));
+		assertThat(lines(scrape, "smtp_client_send_seconds_count{"))
+			.anySatisfy((line) -> assertThat(line).contains("outcome=\"SUCCESS\"").contains("error_type=\"none\""));
+		assertThat(lines(scrape, "smtp_client_connections{"))
+			.anySatisfy((line) -> assertThat(line).contains("state=\"idle\"").contains("name=\"smtpClient\""));
 		assertThat(scrape).as("no address is a label").doesNotContain("bob@example.com").doesNotContain("ann@");
 	}
 

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Out of the box the app listens on loopback only: other hosts on the network cannot reach it.
+ * Out of the box the app listens on loopback only: other hosts on the network cannot
+ * reach it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ServerAddressTests {

@@ -19,8 +19,9 @@ import dev.smtpclient.sample.inbox.Inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Dashboard's "Send 100 test messages": the batch runs in the background with its progress to poll, every
- * message reaches the embedded server, and the send latency's percentiles are published for the charts.
+ * The Dashboard's "Send 100 test messages": the batch runs in the background with its
+ * progress to poll, every message reaches the embedded server, and the send latency's
+ * percentiles are published for the charts.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class TestBatchTests {
@@ -49,16 +50,21 @@ class TestBatchTests {
 	void sendsAHundredMessagesAndReportsProgress() throws InterruptedException {
 		long before = this.inbox.receivedCount();
 
-		ResponseEntity<Map<String, Object>> started = this.client.post().uri("/api/test-batch").retrieve().toEntity(JSON);
+		ResponseEntity<Map<String, Object>> started = this.client.post()
+			.uri("/api/test-batch")
+			.retrieve()
+			.toEntity(JSON);
 
 		assertThat(started.getStatusCode().value()).isEqualTo(202);
 		assertThat(started.getBody()).containsEntry("total", 100).containsEntry("running", true);
 		Map<String, Object> progress = awaitFinished(Duration.ofSeconds(60));
 		assertThat(progress).containsEntry("sent", 100).containsEntry("failed", 0);
 		assertThat(this.inbox.receivedCount()).isEqualTo(before + 100);
-		// the Dashboard's latency chart reads the published percentiles where Prometheus sees them
+		// the Dashboard's latency chart reads the published percentiles where Prometheus
+		// sees them
 		String scrape = this.client.get().uri("/actuator/prometheus").retrieve().body(String.class);
-		assertThat(scrape).containsPattern("smtp_client_transaction_seconds\\{[^}]*outcome=\"SUCCESS\"[^}]*quantile=\"0\\.5\"")
+		assertThat(scrape)
+			.containsPattern("smtp_client_transaction_seconds\\{[^}]*outcome=\"SUCCESS\"[^}]*quantile=\"0\\.5\"")
 			.containsPattern("smtp_client_transaction_seconds\\{[^}]*quantile=\"0\\.99\"");
 	}
 

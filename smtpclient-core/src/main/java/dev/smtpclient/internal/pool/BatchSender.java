@@ -30,8 +30,9 @@ import dev.smtpclient.internal.session.MessageSequence;
 import dev.smtpclient.internal.session.Session;
 
 /**
- * One {@code SmtpClient.sendAll} batch: a shared queue of message indexes, drained by workers that each hold one
- * connection and send message after message on it (pipelined where the server allows).
+ * One {@code SmtpClient.sendAll} batch: a shared queue of message indexes, drained by
+ * workers that each hold one connection and send message after message on it (pipelined
+ * where the server allows).
  */
 public final class BatchSender {
 
@@ -56,7 +57,8 @@ public final class BatchSender {
 		this.requeues = new int[mails.size()];
 		List<Mail> wrapped = new ArrayList<>();
 		for (int i = 0; i < mails.size(); i++) {
-			// a wrapper per position, so the same Mail object twice in a batch is still two messages
+			// a wrapper per position, so the same Mail object twice in a batch is still
+			// two messages
 			Mail mail = Mail.of(mails.get(i).envelope(), mails.get(i).content());
 			wrapped.add(mail);
 			this.indexes.put(mail, i);
@@ -80,7 +82,8 @@ public final class BatchSender {
 				workerFailure = (ex.getCause() != null) ? ex.getCause() : ex;
 			}
 		}
-		// every message gets an outcome, whatever stopped the workers: a caller who sends again what failed must
+		// every message gets an outcome, whatever stopped the workers: a caller who sends
+		// again what failed must
 		// know which ones did
 		for (int i = 0; i < this.outcomes.length; i++) {
 			if (outcome(i) == null) {
@@ -92,8 +95,8 @@ public final class BatchSender {
 
 	private static SmtpException notSent(Throwable workerFailure) {
 		if (workerFailure == null) {
-			return new SmtpException(SmtpPhase.CONNECT, "not sent: the batch was interrupted before this message's "
-					+ "turn came");
+			return new SmtpException(SmtpPhase.CONNECT,
+					"not sent: the batch was interrupted before this message's " + "turn came");
 		}
 		return new SmtpException(SmtpPhase.CONNECT,
 				"not sent: the batch stopped before this message's turn came (" + workerFailure + ")", workerFailure);
@@ -106,7 +109,8 @@ public final class BatchSender {
 				pooled = this.context.pool().acquire();
 			}
 			catch (SmtpException ex) {
-				// no connection to be had: what is left goes one by one, each with the retry policy
+				// no connection to be had: what is left goes one by one, each with the
+				// retry policy
 				Integer index = this.queue.poll();
 				if (index != null) {
 					sendAlone(index);
@@ -128,7 +132,8 @@ public final class BatchSender {
 						if (isUndelivered(error, pooled.connection()) && BatchSender.this.requeues[index]++ < 3) {
 							BatchSender.this.queue.addFirst(index);
 						}
-						else if (RetryPolicy.isRetryable(error) && BatchSender.this.context.retryPolicy().maxAttempts() > 1) {
+						else if (RetryPolicy.isRetryable(error)
+								&& BatchSender.this.context.retryPolicy().maxAttempts() > 1) {
 							retry.add(index);
 						}
 						else {
@@ -156,9 +161,9 @@ public final class BatchSender {
 	}
 
 	/**
-	 * A connection failure (or 421) at MAIL, the first command of a transaction: nothing of the message reached the
-	 * server, so it may simply go again. Not after a timeout: a slow server is not sent the same message again at
-	 * once.
+	 * A connection failure (or 421) at MAIL, the first command of a transaction: nothing
+	 * of the message reached the server, so it may simply go again. Not after a timeout:
+	 * a slow server is not sent the same message again at once.
 	 */
 	private static boolean isUndelivered(SmtpException error, Session connection) {
 		return !connection.isUsable() && error.phase() == SmtpPhase.MAIL && !(error instanceof SmtpTimeoutException)
@@ -197,8 +202,9 @@ public final class BatchSender {
 	}
 
 	/**
-	 * The messages for one connection, within its message cap and lifetime, each rate-limited and signed before it
-	 * is handed out. A message that cannot be prepared gets its outcome here, and the next one is taken.
+	 * The messages for one connection, within its message cap and lifetime, each
+	 * rate-limited and signed before it is handed out. A message that cannot be prepared
+	 * gets its outcome here, and the next one is taken.
 	 */
 	private final class ConnectionSource implements MessageSequence.Source {
 
@@ -277,8 +283,10 @@ public final class BatchSender {
 
 	/**
 	 * What a batch takes from the client that runs it.
+	 *
 	 * @param pool the pool that lends the connections
-	 * @param poolSettings its settings: the number of workers and the messages per connection
+	 * @param poolSettings its settings: the number of workers and the messages per
+	 * connection
 	 * @param retryPolicy whether a failed message is sent again on its own
 	 * @param rateLimiter the limit on messages per second, or {@code null} for none
 	 * @param executor runs the workers
@@ -287,9 +295,9 @@ public final class BatchSender {
 	 * @param signer signs one message's content
 	 * @param sender sends one message on its own, with the client's retries
 	 */
-	public record Context(ConnectionPool pool, PoolSettings poolSettings, RetryPolicy retryPolicy, SendRateLimiter rateLimiter,
-			Executor executor, Clock clock, boolean signs, UnaryOperator<MessageContent> signer,
-			Function<Mail, SendResult> sender) {
+	public record Context(ConnectionPool pool, PoolSettings poolSettings, RetryPolicy retryPolicy,
+			SendRateLimiter rateLimiter, Executor executor, Clock clock, boolean signs,
+			UnaryOperator<MessageContent> signer, Function<Mail, SendResult> sender) {
 	}
 
 }

@@ -26,9 +26,10 @@ import dev.smtpclient.SmtpPoolTimeoutException;
 import dev.smtpclient.internal.session.Session;
 
 /**
- * The connections of one client. Idle connections are reused most recently returned first, so that under light
- * load the others go idle and are closed. Connections are opened and closed outside the lock, so a slow server
- * never blocks the sends that could use an idle connection.
+ * The connections of one client. Idle connections are reused most recently returned
+ * first, so that under light load the others go idle and are closed. Connections are
+ * opened and closed outside the lock, so a slow server never blocks the sends that could
+ * use an idle connection.
  */
 public final class ConnectionPool implements AutoCloseable {
 
@@ -47,22 +48,24 @@ public final class ConnectionPool implements AutoCloseable {
 	private final Condition available = this.lock.newCondition();
 
 	/**
-	 * Signalled when no connection is lent or being opened; apart from {@link #available}, so that a release never
-	 * spends its one wake-up on a thread that waits for something else.
+	 * Signalled when no connection is lent or being opened; apart from
+	 * {@link #available}, so that a release never spends its one wake-up on a thread that
+	 * waits for something else.
 	 */
 	private final Condition quiescent = this.lock.newCondition();
 
 	/**
-	 * Pool changes for the listener, queued under the lock and delivered after it is released: a listener (a
-	 * metrics registry, a log appender) must never run while the pool is locked.
+	 * Pool changes for the listener, queued under the lock and delivered after it is
+	 * released: a listener (a metrics registry, a log appender) must never run while the
+	 * pool is locked.
 	 */
 	private final ConcurrentLinkedQueue<PoolStats> changes = new ConcurrentLinkedQueue<>();
 
 	private final ReentrantLock delivering = new ReentrantLock();
 
 	/**
-	 * Ends retired connections (QUIT, up to a few seconds each) off the thread that is sending, as HikariCP's
-	 * close executor does.
+	 * Ends retired connections (QUIT, up to a few seconds each) off the thread that is
+	 * sending, as HikariCP's close executor does.
 	 */
 	private final ThreadPoolExecutor closer;
 
@@ -96,8 +99,8 @@ public final class ConnectionPool implements AutoCloseable {
 	}
 
 	/**
-	 * Lends a connection: an idle one (checked with NOOP if it has been idle long), or a new one if the pool has
-	 * room, or the first one returned within the acquire timeout.
+	 * Lends a connection: an idle one (checked with NOOP if it has been idle long), or a
+	 * new one if the pool has room, or the first one returned within the acquire timeout.
 	 * @return the connection, to be given back with {@link #release(PooledConnection)}
 	 * @throws SmtpPoolTimeoutException when none became free in time
 	 * @throws SmtpException when a new connection could not be opened
@@ -141,8 +144,8 @@ public final class ConnectionPool implements AutoCloseable {
 						}
 						catch (InterruptedException ex) {
 							Thread.currentThread().interrupt();
-							throw new SmtpConnectionException(SmtpPhase.CONNECT, "interrupted while waiting for a connection",
-									ex);
+							throw new SmtpConnectionException(SmtpPhase.CONNECT,
+									"interrupted while waiting for a connection", ex);
 						}
 						finally {
 							this.pending--;
@@ -230,8 +233,8 @@ public final class ConnectionPool implements AutoCloseable {
 	}
 
 	/**
-	 * Takes a connection back. It goes back to the idle set if it is usable, under its message cap and lifetime,
-	 * and the pool is running; otherwise it is closed.
+	 * Takes a connection back. It goes back to the idle set if it is usable, under its
+	 * message cap and lifetime, and the pool is running; otherwise it is closed.
 	 * @param pooled the connection
 	 */
 	public void release(PooledConnection pooled) {
@@ -243,7 +246,8 @@ public final class ConnectionPool implements AutoCloseable {
 		this.lock.lock();
 		try {
 			this.active--;
-			// decided under the lock: close() takes every idle connection, so one kept here after shutdown
+			// decided under the lock: close() takes every idle connection, so one kept
+			// here after shutdown
 			// would be closed twice
 			retire = !keep || this.shutDown;
 			if (retire) {
@@ -314,8 +318,9 @@ public final class ConnectionPool implements AutoCloseable {
 	}
 
 	/**
-	 * Closes idle connections past their idle timeout or lifetime, then opens connections up to the minimum idle.
-	 * Run by the housekeeper; callable directly (tests drive it with their own clock).
+	 * Closes idle connections past their idle timeout or lifetime, then opens connections
+	 * up to the minimum idle. Run by the housekeeper; callable directly (tests drive it
+	 * with their own clock).
 	 */
 	public void housekeep() {
 		List<PooledConnection> stale = new ArrayList<>();
@@ -358,7 +363,8 @@ public final class ConnectionPool implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the idle connections (the seed's {@code disconnect()}); lent ones close when they come back.
+	 * Closes the idle connections (the seed's {@code disconnect()}); lent ones close when
+	 * they come back.
 	 */
 	public void closeIdle() {
 		List<PooledConnection> all;
@@ -387,7 +393,8 @@ public final class ConnectionPool implements AutoCloseable {
 			this.lock.unlock();
 		}
 		closeIdle();
-		// the connections already handed to the closer still say QUIT, each within its own short bound
+		// the connections already handed to the closer still say QUIT, each within its
+		// own short bound
 		this.closer.shutdown();
 		try {
 			this.closer.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -466,7 +473,8 @@ public final class ConnectionPool implements AutoCloseable {
 	}
 
 	/**
-	 * Hands the queued changes to the listener, in order, one thread at a time; called after the lock is released.
+	 * Hands the queued changes to the listener, in order, one thread at a time; called
+	 * after the lock is released.
 	 */
 	private void deliverChanges() {
 		while (!this.changes.isEmpty() && this.delivering.tryLock()) {
@@ -483,8 +491,8 @@ public final class ConnectionPool implements AutoCloseable {
 	}
 
 	/**
-	 * Ends connections on the closer's thread, so that no sender waits for their QUIT; their places stay taken
-	 * until they are closed.
+	 * Ends connections on the closer's thread, so that no sender waits for their QUIT;
+	 * their places stay taken until they are closed.
 	 */
 	private void retireLater(List<PooledConnection> connections) {
 		if (connections.isEmpty()) {

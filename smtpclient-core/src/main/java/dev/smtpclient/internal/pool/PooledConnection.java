@@ -3,7 +3,8 @@ package dev.smtpclient.internal.pool;
 import dev.smtpclient.internal.session.Session;
 
 /**
- * A connection with the pool's bookkeeping: when it was opened and last returned, and when it must retire.
+ * A connection with the pool's bookkeeping: when it was opened and last returned, and
+ * when it must retire.
  */
 public final class PooledConnection {
 
@@ -46,7 +47,8 @@ public final class PooledConnection {
 	}
 
 	/**
-	 * Whether the connection has sat in the idle set, where the server may have dropped it.
+	 * Whether the connection has sat in the idle set, where the server may have dropped
+	 * it.
 	 */
 	public boolean wasIdle() {
 		return this.wasIdle;

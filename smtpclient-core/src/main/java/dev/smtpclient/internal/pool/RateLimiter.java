@@ -39,7 +39,8 @@ public final class RateLimiter implements SendRateLimiter {
 
 	/**
 	 * Waits for the next permit.
-	 * @throws InterruptedException when interrupted while waiting; the permit is then spent
+	 * @throws InterruptedException when interrupted while waiting; the permit is then
+	 * spent
 	 */
 	@Override
 	public void acquire() throws InterruptedException {

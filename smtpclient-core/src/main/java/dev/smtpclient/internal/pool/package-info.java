@@ -1,7 +1,7 @@
 /**
  * The connection pool behind {@link dev.smtpclient.SmtpClient}, the batch sender of
- * {@link dev.smtpclient.SmtpClient#sendAll} and the rate limiter. Lends sessions from the session package; the
- * client hands a batch what it needs, so nothing here calls back into the client. Internal: not exported, may
- * change in any release.
+ * {@link dev.smtpclient.SmtpClient#sendAll} and the rate limiter. Lends sessions from the
+ * session package; the client hands a batch what it needs, so nothing here calls back
+ * into the client. Internal: not exported, may change in any release.
  */
 package dev.smtpclient.internal.pool;

@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Turns message content into DATA octets: every line ending becomes CRLF (bare CR and bare LF too), a line that
- * starts with "." gets a second one (RFC 5321 4.5.2), and {@link #finish()} ends the data with CRLF "." CRLF. No
- * content can end the data early or smuggle a second message, whatever its line endings. For BDAT only the line
- * endings are normalised.
+ * Turns message content into DATA octets: every line ending becomes CRLF (bare CR and
+ * bare LF too), a line that starts with "." gets a second one (RFC 5321 4.5.2), and
+ * {@link #finish()} ends the data with CRLF "." CRLF. No content can end the data early
+ * or smuggle a second message, whatever its line endings. For BDAT only the line endings
+ * are normalised.
  * <p>
- * A line longer than {@value #MAX_LINE_OCTETS} octets (RFC 5322 2.1.1, RFC 5321 4.5.3.1.6) fails the write with a
- * {@link LineTooLongException} before any of that line's octets go out, so the caller can abandon the data
- * without ever writing its end. Internal.
+ * A line longer than {@value #MAX_LINE_OCTETS} octets (RFC 5322 2.1.1, RFC 5321
+ * 4.5.3.1.6) fails the write with a {@link LineTooLongException} before any of that
+ * line's octets go out, so the caller can abandon the data without ever writing its end.
+ * Internal.
  */
 public final class DataEncoder extends OutputStream {
 
@@ -44,8 +46,8 @@ public final class DataEncoder extends OutputStream {
 
 	/**
 	 * @param out where the octets go
-	 * @param forDataCommand {@code true} for DATA (dot-stuffing and the "." end), {@code false} for BDAT, whose
-	 * chunks are counted and so need neither
+	 * @param forDataCommand {@code true} for DATA (dot-stuffing and the "." end),
+	 * {@code false} for BDAT, whose chunks are counted and so need neither
 	 */
 	public DataEncoder(OutputStream out, boolean forDataCommand) {
 		this.out = out;
@@ -96,7 +98,8 @@ public final class DataEncoder extends OutputStream {
 				}
 				this.atLineStart = false;
 			}
-			// the rest of the line goes out as it is: scan to the next line break in a tight loop
+			// the rest of the line goes out as it is: scan to the next line break in a
+			// tight loop
 			int runStart = i++;
 			while (i < end && bytes[i] != '\r' && bytes[i] != '\n') {
 				i++;
@@ -122,7 +125,8 @@ public final class DataEncoder extends OutputStream {
 	}
 
 	/**
-	 * Ends the data: a CRLF if the content did not end with a line ending, then "." CRLF. Does not flush.
+	 * Ends the data: a CRLF if the content did not end with a line ending, then "." CRLF.
+	 * Does not flush.
 	 * @throws IOException when writing fails
 	 */
 	public void finish() throws IOException {
@@ -162,7 +166,8 @@ public final class DataEncoder extends OutputStream {
 	}
 
 	/**
-	 * The content has a line longer than {@value #MAX_LINE_OCTETS} octets; nothing of that line was written.
+	 * The content has a line longer than {@value #MAX_LINE_OCTETS} octets; nothing of
+	 * that line was written.
 	 */
 	public static final class LineTooLongException extends IOException {
 

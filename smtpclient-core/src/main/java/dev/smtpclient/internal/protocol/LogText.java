@@ -11,7 +11,8 @@ public final class LogText {
 	}
 
 	/**
-	 * Escapes control characters (so a hostile server cannot forge log lines) and cuts long text.
+	 * Escapes control characters (so a hostile server cannot forge log lines) and cuts
+	 * long text.
 	 * @param text the text
 	 * @return the escaped text
 	 */

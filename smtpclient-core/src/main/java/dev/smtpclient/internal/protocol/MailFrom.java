@@ -5,8 +5,9 @@ import java.util.OptionalLong;
 import dev.smtpclient.DsnOptions;
 
 /**
- * The MAIL command and its parameters: SIZE (RFC 1870), BODY=8BITMIME (RFC 6152), SMTPUTF8 (RFC 6531), RET and
- * ENVID (RFC 3461). Its line is written here and nowhere else, so each parameter is formed in one place.
+ * The MAIL command and its parameters: SIZE (RFC 1870), BODY=8BITMIME (RFC 6152),
+ * SMTPUTF8 (RFC 6531), RET and ENVID (RFC 3461). Its line is written here and nowhere
+ * else, so each parameter is formed in one place.
  *
  * @param sender the reverse path, checked by the envelope
  * @param size the message size to declare, empty when not declared
@@ -47,8 +48,8 @@ public record MailFrom(String sender, OptionalLong size, boolean eightBitMime, b
 	}
 
 	/**
-	 * RFC 3461 4: "+" and "=" and anything outside "!".."~" become "+XX", so a parameter can never hold a space,
-	 * a line break or another parameter.
+	 * RFC 3461 4: "+" and "=" and anything outside "!".."~" become "+XX", so a parameter
+	 * can never hold a space, a line break or another parameter.
 	 */
 	static String xtext(String value) {
 		StringBuilder out = new StringBuilder(value.length());

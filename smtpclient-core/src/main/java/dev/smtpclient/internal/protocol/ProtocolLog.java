@@ -6,14 +6,16 @@ import dev.smtpclient.SmtpConnectionInfo;
 import dev.smtpclient.SmtpReply;
 
 /**
- * The info and debug log callbacks of one connection. The debug log is the transcript: lines the client sent
- * ("C:") and the server's replies ("S:"), with server text escaped so it cannot forge log lines. Callers pass
- * already-masked text for AUTH; this class never sees a secret.
+ * The info and debug log callbacks of one connection. The debug log is the transcript:
+ * lines the client sent ("C:") and the server's replies ("S:"), with server text escaped
+ * so it cannot forge log lines. Callers pass already-masked text for AUTH; this class
+ * never sees a secret.
  */
 public final class ProtocolLog {
 
 	/**
-	 * The default log callback: discards, and lets the log skip building lines nobody reads.
+	 * The default log callback: discards, and lets the log skip building lines nobody
+	 * reads.
 	 */
 	public static final Consumer<String> DISCARD = (line) -> {
 	};
@@ -65,7 +67,8 @@ public final class ProtocolLog {
 		}
 		for (int i = 0; i < reply.lines().size(); i++) {
 			char separator = (i == reply.lines().size() - 1) ? ' ' : '-';
-			deliver(this.debugLog, this.prefix + "S: " + reply.code() + separator + LogText.escape(reply.lines().get(i)));
+			deliver(this.debugLog,
+					this.prefix + "S: " + reply.code() + separator + LogText.escape(reply.lines().get(i)));
 		}
 	}
 

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 import dev.smtpclient.DsnOptions;
 
 /**
- * The RCPT command and its NOTIFY parameter (RFC 3461). Its line is written here and nowhere else.
+ * The RCPT command and its NOTIFY parameter (RFC 3461). Its line is written here and
+ * nowhere else.
  *
  * @param recipient the forward path, checked by the envelope
  * @param dsn the DSN requests, or {@code null} for none

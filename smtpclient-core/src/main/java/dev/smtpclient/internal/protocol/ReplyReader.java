@@ -15,9 +15,9 @@ import dev.smtpclient.SmtpTimeoutException;
 import dev.smtpclient.internal.transport.Transport;
 
 /**
- * Reads replies off a transport, strictly and within bounds: a line may hold at most {@value #MAX_LINE} octets, a
- * reply at most {@value #MAX_REPLY}, and the whole reply must arrive before its deadline however slowly the
- * server trickles it. Internal.
+ * Reads replies off a transport, strictly and within bounds: a line may hold at most
+ * {@value #MAX_LINE} octets, a reply at most {@value #MAX_REPLY}, and the whole reply
+ * must arrive before its deadline however slowly the server trickles it. Internal.
  */
 public final class ReplyReader {
 
@@ -38,8 +38,8 @@ public final class ReplyReader {
 	}
 
 	/**
-	 * Whether bytes have arrived that no reply has consumed yet. Before a TLS upgrade this must be false: such
-	 * bytes were injected by someone on the path.
+	 * Whether bytes have arrived that no reply has consumed yet. Before a TLS upgrade
+	 * this must be false: such bytes were injected by someone on the path.
 	 * @return whether unread bytes are buffered
 	 */
 	public boolean hasBufferedBytes() {
@@ -132,7 +132,8 @@ public final class ReplyReader {
 	}
 
 	private static ParsedLine parse(SmtpPhase phase, byte[] line) {
-		if (line.length < 3 || !isDigit(line[0], '2', '5') || !isDigit(line[1], '0', '9') || !isDigit(line[2], '0', '9')) {
+		if (line.length < 3 || !isDigit(line[0], '2', '5') || !isDigit(line[1], '0', '9')
+				|| !isDigit(line[2], '0', '9')) {
 			throw new SmtpProtocolException(phase, "malformed reply line: " + escape(line));
 		}
 		int code = (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');

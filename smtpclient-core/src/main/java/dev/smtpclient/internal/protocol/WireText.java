@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 import dev.smtpclient.InvalidInputException;
 
 /**
- * Checks text that goes into an SMTP command line. The check is on the UTF-8 bytes that will be written, so no
- * character can smuggle a CR, LF or NUL onto the wire whatever its code point.
+ * Checks text that goes into an SMTP command line. The check is on the UTF-8 bytes that
+ * will be written, so no character can smuggle a CR, LF or NUL onto the wire whatever its
+ * code point.
  */
 public final class WireText {
 
@@ -14,7 +15,8 @@ public final class WireText {
 	}
 
 	/**
-	 * Refuses control characters (C0, DEL, C1, and the Unicode line and paragraph separators).
+	 * Refuses control characters (C0, DEL, C1, and the Unicode line and paragraph
+	 * separators).
 	 * @param field the name of the field for the error
 	 * @param value the value
 	 * @return the value
@@ -52,8 +54,9 @@ public final class WireText {
 	}
 
 	/**
-	 * Whether a character is a control character: C0, DEL, C1, or the Unicode line or paragraph separator. The one
-	 * definition behind every input check and every escaped log line.
+	 * Whether a character is a control character: C0, DEL, C1, or the Unicode line or
+	 * paragraph separator. The one definition behind every input check and every escaped
+	 * log line.
 	 * @param c the character
 	 * @return whether it is a control character
 	 */

@@ -1,6 +1,7 @@
 /**
- * The wire format: bounded reply parsing, the DATA encoder (CRLF normalisation, dot-stuffing, end of data), the one
- * control-character check and the escaping of text written to the protocol log. Depends on nothing above it.
- * Internal: not exported, may change in any release.
+ * The wire format: bounded reply parsing, the DATA encoder (CRLF normalisation,
+ * dot-stuffing, end of data), the one control-character check and the escaping of text
+ * written to the protocol log. Depends on nothing above it. Internal: not exported, may
+ * change in any release.
  */
 package dev.smtpclient.internal.protocol;

@@ -14,8 +14,8 @@ import dev.smtpclient.SmtpProtocolException;
 import dev.smtpclient.SmtpReply;
 
 /**
- * Chooses a mechanism and runs the AUTH exchange. Credentials go to the wire only; the transcript shows a
- * placeholder for every client response, and no exception carries one.
+ * Chooses a mechanism and runs the AUTH exchange. Credentials go to the wire only; the
+ * transcript shows a placeholder for every client response, and no exception carries one.
  */
 final class Authenticator {
 
@@ -24,7 +24,8 @@ final class Authenticator {
 	private static final int MAX_CHALLENGES = 8;
 
 	/**
-	 * RFC 4954 4: servers accept AUTH lines up to 12288 octets; a longer initial response goes after a 334.
+	 * RFC 4954 4: servers accept AUTH lines up to 12288 octets; a longer initial response
+	 * goes after a 334.
 	 */
 	private static final int MAX_INITIAL_RESPONSE_LINE = 12288 - 2;
 
@@ -50,7 +51,8 @@ final class Authenticator {
 		if (refused == null) {
 			return;
 		}
-		// servers that store hashed passwords offer CRAM-MD5 yet cannot check it: one more try with the next
+		// servers that store hashed passwords offer CRAM-MD5 yet cannot check it: one
+		// more try with the next
 		if (first == AuthMechanism.CRAM_MD5 && refused.code() == 535 && candidates.size() > 1
 				&& this.connection.isUsable()) {
 			AuthMechanism next = candidates.get(1);
@@ -65,8 +67,8 @@ final class Authenticator {
 	}
 
 	private SmtpAuthenticationException failure(AuthMechanism mechanism, SmtpReply reply) {
-		return new SmtpAuthenticationException(mechanism.saslName() + " authentication as " + this.settings.username()
-				+ " failed", reply);
+		return new SmtpAuthenticationException(
+				mechanism.saslName() + " authentication as " + this.settings.username() + " failed", reply);
 	}
 
 	/**
@@ -99,8 +101,8 @@ final class Authenticator {
 					throw new SmtpProtocolException(SmtpPhase.AUTH,
 							"the server reported success before all credentials were sent");
 				}
-				this.connection.log().info("authenticated as " + this.settings.username() + " with "
-						+ mechanism.saslName());
+				this.connection.log()
+					.info("authenticated as " + this.settings.username() + " with " + mechanism.saslName());
 				return null;
 			}
 			if (reply.code() != 334) {
@@ -108,8 +110,8 @@ final class Authenticator {
 			}
 			if (round >= MAX_CHALLENGES) {
 				this.connection.markBroken();
-				throw new SmtpProtocolException(SmtpPhase.AUTH, "the server sent more than " + MAX_CHALLENGES
-						+ " AUTH challenges");
+				throw new SmtpProtocolException(SmtpPhase.AUTH,
+						"the server sent more than " + MAX_CHALLENGES + " AUTH challenges");
 			}
 			byte[] challenge;
 			try {
@@ -126,10 +128,10 @@ final class Authenticator {
 	}
 
 	/**
-	 * The usable mechanisms that both sides allow, best first. Over TLS, PLAIN and LOGIN come before CRAM-MD5:
-	 * the channel already hides the password, and CRAM-MD5 fails on servers that store only password hashes.
-	 * Without TLS (where plaintext AUTH was explicitly allowed) CRAM-MD5 comes first, as it never sends the
-	 * password.
+	 * The usable mechanisms that both sides allow, best first. Over TLS, PLAIN and LOGIN
+	 * come before CRAM-MD5: the channel already hides the password, and CRAM-MD5 fails on
+	 * servers that store only password hashes. Without TLS (where plaintext AUTH was
+	 * explicitly allowed) CRAM-MD5 comes first, as it never sends the password.
 	 */
 	private List<AuthMechanism> candidates() {
 		Set<String> offered = this.connection.capabilities().authMechanisms();
@@ -145,9 +147,11 @@ final class Authenticator {
 		List<AuthMechanism> candidates = new ArrayList<>();
 		boolean cramMd5WithoutPassword = false;
 		for (AuthMechanism mechanism : order) {
-			boolean usable = (mechanism == AuthMechanism.XOAUTH2) ? SettingsSecrets.oauth2TokenSupplier(this.settings) != null
+			boolean usable = (mechanism == AuthMechanism.XOAUTH2)
+					? SettingsSecrets.oauth2TokenSupplier(this.settings) != null
 					: SettingsSecrets.password(this.settings) != null;
-			if (usable && this.settings.authMechanisms().contains(mechanism) && offered.contains(mechanism.saslName())) {
+			if (usable && this.settings.authMechanisms().contains(mechanism)
+					&& offered.contains(mechanism.saslName())) {
 				if (mechanism == AuthMechanism.CRAM_MD5 && SettingsSecrets.password(this.settings).isEmpty()) {
 					cramMd5WithoutPassword = true;
 				}
@@ -157,13 +161,14 @@ final class Authenticator {
 			}
 		}
 		if (candidates.isEmpty() && cramMd5WithoutPassword) {
-			throw new InvalidInputException("password", "CRAM-MD5, the only mechanism in common with the server, "
-					+ "cannot use an empty password");
+			throw new InvalidInputException("password",
+					"CRAM-MD5, the only mechanism in common with the server, " + "cannot use an empty password");
 		}
 		if (candidates.isEmpty()) {
 			throw new SmtpAuthenticationException("no AUTH mechanism in common: the server offers " + offered
 					+ ", this client allows " + this.settings.authMechanisms()
-					+ (SettingsSecrets.oauth2TokenSupplier(this.settings) != null ? " with a token" : " with a password"));
+					+ (SettingsSecrets.oauth2TokenSupplier(this.settings) != null ? " with a token"
+							: " with a password"));
 		}
 		return candidates;
 	}

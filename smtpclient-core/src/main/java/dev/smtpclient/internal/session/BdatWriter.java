@@ -11,9 +11,10 @@ import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpReplyException;
 
 /**
- * Message data as BDAT chunks (RFC 3030): each chunk is "BDAT size" and exactly that many octets; the last says
- * LAST. Chunks are pipelined: the writer reads a chunk's reply only when several are outstanding, or at the end.
- * A refused chunk stops the message: the transaction is then reset.
+ * Message data as BDAT chunks (RFC 3030): each chunk is "BDAT size" and exactly that many
+ * octets; the last says LAST. Chunks are pipelined: the writer reads a chunk's reply only
+ * when several are outstanding, or at the end. A refused chunk stops the message: the
+ * transaction is then reset.
  */
 final class BdatWriter extends OutputStream {
 
@@ -56,7 +57,8 @@ final class BdatWriter extends OutputStream {
 	}
 
 	/**
-	 * Sends what is left as the LAST chunk (into the transport's buffer; the caller flushes).
+	 * Sends what is left as the LAST chunk (into the transport's buffer; the caller
+	 * flushes).
 	 */
 	void finish() throws IOException {
 		sendChunk(true);
@@ -79,7 +81,8 @@ final class BdatWriter extends OutputStream {
 		SmtpReply reply = this.connection.read("BDAT", SmtpPhase.MESSAGE);
 		this.outstanding--;
 		if (!reply.isPositive()) {
-			// the rest of the message must not follow; the server discards what it has after RSET
+			// the rest of the message must not follow; the server discards what it has
+			// after RSET
 			drainOutstanding();
 			this.connection.resetIfUsable();
 			throw new SmtpReplyException(SmtpPhase.MESSAGE, reply);
@@ -94,7 +97,8 @@ final class BdatWriter extends OutputStream {
 	}
 
 	/**
-	 * Reads the replies still outstanding; the last one is the reply to the whole message.
+	 * Reads the replies still outstanding; the last one is the reply to the whole
+	 * message.
 	 * @return the reply to the LAST chunk
 	 */
 	SmtpReply awaitLastReply() {

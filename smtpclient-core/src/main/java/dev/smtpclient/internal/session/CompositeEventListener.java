@@ -18,10 +18,10 @@ import dev.smtpclient.SmtpReply;
 import dev.smtpclient.TlsSessionInfo;
 
 /**
- * Several listeners as one, each shielded from the others and the engine from all of them: a listener that throws
- * has its failure logged and the next listener, and the send, go on. Behind
- * {@link SmtpEventListener#composite(List)}; the engine wraps the configured listener once more to log failures to
- * the connection's debug log.
+ * Several listeners as one, each shielded from the others and the engine from all of
+ * them: a listener that throws has its failure logged and the next listener, and the
+ * send, go on. Behind {@link SmtpEventListener#composite(List)}; the engine wraps the
+ * configured listener once more to log failures to the connection's debug log.
  */
 public final class CompositeEventListener implements SmtpEventListener {
 
@@ -39,7 +39,8 @@ public final class CompositeEventListener implements SmtpEventListener {
 	}
 
 	/**
-	 * Combines listeners: nested composites are flattened, {@link SmtpEventListener#NONE} is left out.
+	 * Combines listeners: nested composites are flattened, {@link SmtpEventListener#NONE}
+	 * is left out.
 	 * @param listeners the listeners, called in this order
 	 * @return one listener, {@link SmtpEventListener#NONE} when none is left
 	 */
@@ -48,7 +49,8 @@ public final class CompositeEventListener implements SmtpEventListener {
 	}
 
 	/**
-	 * Shields the engine from a listener that throws, logging the failure to the given log.
+	 * Shields the engine from a listener that throws, logging the failure to the given
+	 * log.
 	 * @param listener the configured listener, perhaps a composite
 	 * @param failureLog where a listener's failure is reported
 	 * @return the shielded listener

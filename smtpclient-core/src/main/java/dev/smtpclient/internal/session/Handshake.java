@@ -10,8 +10,8 @@ import dev.smtpclient.SmtpTlsException;
 import dev.smtpclient.TlsPolicy;
 
 /**
- * Brings a fresh connection to the point where it can carry mail: greeting, EHLO (HELO for old servers), STARTTLS
- * per the TLS policy with a second EHLO, then AUTH.
+ * Brings a fresh connection to the point where it can carry mail: greeting, EHLO (HELO
+ * for old servers), STARTTLS per the TLS policy with a second EHLO, then AUTH.
  */
 public final class Handshake {
 
@@ -53,7 +53,8 @@ public final class Handshake {
 	}
 
 	/**
-	 * A server that refuses us at the greeting (554) still expects QUIT; its answer does not matter.
+	 * A server that refuses us at the greeting (554) still expects QUIT; its answer does
+	 * not matter.
 	 */
 	private void quietQuit() {
 		try {
@@ -111,7 +112,8 @@ public final class Handshake {
 			return;
 		}
 		if (this.connection.hasUnreadInput()) {
-			// bytes after the 220 were not sent by the server we will verify: a man-in-the-middle injection
+			// bytes after the 220 were not sent by the server we will verify: a
+			// man-in-the-middle injection
 			this.connection.markBroken();
 			throw new SmtpTlsException(SmtpPhase.STARTTLS,
 					"the server sent data after its 220 reply to STARTTLS, before the TLS handshake; refusing it");

@@ -36,8 +36,8 @@ public final class HeloName {
 	}
 
 	/**
-	 * The local host name, looked up once: the look-up can be slow where name service is poorly set up, and it
-	 * must not cost every new connection.
+	 * The local host name, looked up once: the look-up can be slow where name service is
+	 * poorly set up, and it must not cost every new connection.
 	 */
 	private static final class LocalHostName {
 
@@ -71,8 +71,9 @@ public final class HeloName {
 	}
 
 	/**
-	 * The default name: the local host name when it is a proper domain with a dot, otherwise the local address of
-	 * the connection as a literal (what RFC 5321 asks of a client without a meaningful name).
+	 * The default name: the local host name when it is a proper domain with a dot,
+	 * otherwise the local address of the connection as a literal (what RFC 5321 asks of a
+	 * client without a meaningful name).
 	 */
 	public static String defaultFor(InetAddress localAddress) {
 		String hostName = LocalHostName.VALUE;

@@ -28,10 +28,11 @@ import dev.smtpclient.internal.protocol.MailFrom;
 import dev.smtpclient.internal.protocol.RcptTo;
 
 /**
- * One message on an open connection: MAIL FROM, RCPT TO for each recipient, DATA, the content and the final ".".
- * With PIPELINING, MAIL, every RCPT and DATA go out in one write (RFC 2920) and their replies are matched in
- * order. The steps are separate so that a sequence of messages on one connection can put the next message's
- * commands in the same write as this one's data and final ".".
+ * One message on an open connection: MAIL FROM, RCPT TO for each recipient, DATA, the
+ * content and the final ".". With PIPELINING, MAIL, every RCPT and DATA go out in one
+ * write (RFC 2920) and their replies are matched in order. The steps are separate so that
+ * a sequence of messages on one connection can put the next message's commands in the
+ * same write as this one's data and final ".".
  */
 public final class MailTransaction {
 
@@ -48,7 +49,8 @@ public final class MailTransaction {
 		this.settings = connection.settings();
 		this.envelope = envelope;
 		this.content = content;
-		// PIPELINING lets DATA ride with the RCPTs; not when every recipient must be accepted first, because a
+		// PIPELINING lets DATA ride with the RCPTs; not when every recipient must be
+		// accepted first, because a
 		// 354 cannot be taken back without sending a (then empty) message
 		this.pipelined = connection.capabilities().pipelining();
 		this.chunked = this.settings.chunking() && connection.capabilities().chunking();
@@ -83,9 +85,10 @@ public final class MailTransaction {
 	}
 
 	/**
-	 * Checks what the message needs against the server and writes MAIL FROM and the RCPTs (and DATA, when it may
-	 * ride in the group). With PIPELINING nothing is flushed or read yet, so the caller may put these commands in
-	 * the same write as the previous message's data; without it, each command waits for its reply here.
+	 * Checks what the message needs against the server and writes MAIL FROM and the RCPTs
+	 * (and DATA, when it may ride in the group). With PIPELINING nothing is flushed or
+	 * read yet, so the caller may put these commands in the same write as the previous
+	 * message's data; without it, each command waits for its reply here.
 	 */
 	public void writeCommands() {
 		String mailCommand = mailCommand(this.connection.capabilities());
@@ -105,7 +108,8 @@ public final class MailTransaction {
 				this.connection.flush(SmtpPhase.RCPT);
 				SmtpReply reply = this.connection.read("RCPT", SmtpPhase.RCPT);
 				if (reply.code() == 421) {
-					// the server is closing: the other recipients would be written to a connection that is gone
+					// the server is closing: the other recipients would be written to a
+					// connection that is gone
 					throw new SmtpReplyException(SmtpPhase.RCPT, reply);
 				}
 				this.recipients.add(new RecipientResult(recipient, reply));
@@ -117,8 +121,8 @@ public final class MailTransaction {
 	}
 
 	/**
-	 * Reads the replies to the commands (for a pipelined group, in order), decides whether the message can go,
-	 * and gets the 354 for DATA.
+	 * Reads the replies to the commands (for a pipelined group, in order), decides
+	 * whether the message can go, and gets the 354 for DATA.
 	 */
 	public void awaitCommandReplies() {
 		if (this.pipelined) {
@@ -156,15 +160,17 @@ public final class MailTransaction {
 			throw endTransaction(new SmtpReplyException(SmtpPhase.DATA, this.dataReply), null);
 		}
 		if (this.connection.hasUnsolicitedInput()) {
-			// more replies than commands: one of them would be taken for the reply to the final "."
+			// more replies than commands: one of them would be taken for the reply to the
+			// final "."
 			this.connection.markBroken();
 			throw new SmtpProtocolException(SmtpPhase.DATA, "the server sent more replies than commands");
 		}
 	}
 
 	/**
-	 * Ends a refused transaction (RSET). The refusal is what the caller must see, with its per-recipient replies and
-	 * whether it is permanent: a failing RSET only closes the connection and rides along as a suppressed exception.
+	 * Ends a refused transaction (RSET). The refusal is what the caller must see, with
+	 * its per-recipient replies and whether it is permanent: a failing RSET only closes
+	 * the connection and rides along as a suppressed exception.
 	 */
 	private SmtpReplyException endTransaction(SmtpReplyException refusal, SmtpReply pipelinedDataReply) {
 		try {
@@ -188,7 +194,8 @@ public final class MailTransaction {
 	 */
 	public SendResult awaitFinalReply() {
 		SmtpReply finalReply = this.chunked ? this.chunks.awaitLastReply() : readFinalReply();
-		// after a refused BDAT the server still holds the transaction (RFC 3030 4.2): the next send resets it
+		// after a refused BDAT the server still holds the transaction (RFC 3030 4.2): the
+		// next send resets it
 		this.connection.inTransaction(this.chunked && !finalReply.isPositive());
 		if (!finalReply.isPositive()) {
 			throw new SmtpReplyException(SmtpPhase.MESSAGE, finalReply);
@@ -197,8 +204,8 @@ public final class MailTransaction {
 	}
 
 	/**
-	 * Reads the next reply of a pipelined group. After a 421 the server has closed the connection and the rest of
-	 * the group's replies will never come.
+	 * Reads the next reply of a pipelined group. After a 421 the server has closed the
+	 * connection and the rest of the group's replies will never come.
 	 */
 	private SmtpReply readInGroup(String verb, SmtpPhase phase) {
 		SmtpReply reply = this.connection.read(verb, phase);
@@ -211,14 +218,16 @@ public final class MailTransaction {
 	private String mailCommand(ServerCapabilities capabilities) {
 		boolean smtpUtf8 = this.envelope.needsSmtpUtf8() || this.content.needsSmtpUtf8();
 		if (smtpUtf8 && !capabilities.smtpUtf8()) {
-			throw new SmtpCapabilityException(SmtpPhase.MAIL, "the message has internationalised addresses or "
-					+ "UTF-8 in its header fields, which need SMTPUTF8, and " + this.connection.info() + " does not offer it");
+			throw new SmtpCapabilityException(SmtpPhase.MAIL,
+					"the message has internationalised addresses or "
+							+ "UTF-8 in its header fields, which need SMTPUTF8, and " + this.connection.info()
+							+ " does not offer it");
 		}
 		boolean eightBit = this.content.isEightBit();
 		if (eightBit && !capabilities.eightBitMime()) {
-			throw new SmtpCapabilityException(SmtpPhase.MAIL, "the message has 8-bit content, which needs 8BITMIME, "
-					+ "and " + this.connection.info() + " does not offer it; encode it as 7-bit (quoted-printable or "
-					+ "base64)");
+			throw new SmtpCapabilityException(SmtpPhase.MAIL,
+					"the message has 8-bit content, which needs 8BITMIME, " + "and " + this.connection.info()
+							+ " does not offer it; encode it as 7-bit (quoted-printable or " + "base64)");
 		}
 		OptionalLong size = this.content.size();
 		OptionalLong limit = capabilities.maxSize();
@@ -231,7 +240,8 @@ public final class MailTransaction {
 	}
 
 	/**
-	 * The DSN requests, when the server can take them (RFC 3461 forbids the parameters otherwise).
+	 * The DSN requests, when the server can take them (RFC 3461 forbids the parameters
+	 * otherwise).
 	 */
 	private java.util.Optional<DsnOptions> dsn() {
 		if (this.envelope.dsn().isPresent() && !this.connection.capabilities().dsn()) {
@@ -242,8 +252,9 @@ public final class MailTransaction {
 	}
 
 	/**
-	 * A pipelined DATA was accepted although the transaction failed (a server that ignores RFC 2920 3.1): end the
-	 * data at once. With no valid recipient or no sender the server has nobody to deliver the empty message to.
+	 * A pipelined DATA was accepted although the transaction failed (a server that
+	 * ignores RFC 2920 3.1): end the data at once. With no valid recipient or no sender
+	 * the server has nobody to deliver the empty message to.
 	 */
 	private void abandonData(SmtpReply dataReply) {
 		if (dataReply != null && dataReply.code() == 354 && this.connection.isUsable()) {
@@ -254,7 +265,8 @@ public final class MailTransaction {
 	}
 
 	/**
-	 * Writes the content and the end of data into the transport's buffer; {@link #flushEndOfData()} sends them.
+	 * Writes the content and the end of data into the transport's buffer;
+	 * {@link #flushEndOfData()} sends them.
 	 */
 	public void writeContent() {
 		TransportStream wire = new TransportStream(this.connection);
@@ -266,7 +278,8 @@ public final class MailTransaction {
 			this.content.writeTo(encoder);
 		}
 		catch (DataEncoder.LineTooLongException ex) {
-			// only closing the connection abandons data: the end of data, which would deliver it, never goes out
+			// only closing the connection abandons data: the end of data, which would
+			// deliver it, never goes out
 			this.connection.markBroken();
 			throw new InvalidInputException("content", ex.getMessage());
 		}
@@ -275,12 +288,14 @@ public final class MailTransaction {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			// the content's own failure, part-way through the data: the final "." was never sent
+			// the content's own failure, part-way through the data: the final "." was
+			// never sent
 			this.connection.markBroken();
 			throw new SmtpException(SmtpPhase.MESSAGE, "could not read the message content: " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
-			// the final "." was not sent, so nothing can be delivered; but the server still waits for data
+			// the final "." was not sent, so nothing can be delivered; but the server
+			// still waits for data
 			this.connection.markBroken();
 			if (wire.failure != null) {
 				throw this.connection.writeFailure(SmtpPhase.MESSAGE, wire.failure);
@@ -303,7 +318,8 @@ public final class MailTransaction {
 	}
 
 	/**
-	 * Sends what is buffered: the end of data, and whatever was written after it (the next message's commands).
+	 * Sends what is buffered: the end of data, and whatever was written after it (the
+	 * next message's commands).
 	 */
 	public void flushEndOfData() {
 		try {
@@ -332,7 +348,8 @@ public final class MailTransaction {
 	}
 
 	/**
-	 * The transport as an output stream, remembering a transport failure apart from one of the content's own.
+	 * The transport as an output stream, remembering a transport failure apart from one
+	 * of the content's own.
 	 */
 	private static final class TransportStream extends OutputStream {
 

@@ -7,15 +7,18 @@ import dev.smtpclient.SmtpException;
 import dev.smtpclient.SmtpPhase;
 
 /**
- * Messages sent one after another on one connection. With PIPELINING, the next message's MAIL, RCPTs and DATA
- * go out in the same write as the previous message's data and final ".", saving a round trip per message (RFC
- * 2920 3.1). A message whose commands went out but whose data never did is reported as not sent, so the caller
- * can send it again elsewhere.
+ * Messages sent one after another on one connection. With PIPELINING, the next message's
+ * MAIL, RCPTs and DATA go out in the same write as the previous message's data and final
+ * ".", saving a round trip per message (RFC 2920 3.1). A message whose commands went out
+ * but whose data never did is reported as not sent, so the caller can send it again
+ * elsewhere.
  * <p>
- * Nothing that can wait runs between a message's 354 and its final ".": the next message is taken only if it can
- * go at once ({@link Source#poll()}), before the current message's data is written; otherwise the "." is sent
- * alone and the sequence waits for the next message ({@link Source#take()}) with no transaction open. A server
- * that saw its data stall would drop the connection (RFC 5321 4.5.3.2.6) and the message would be lost.
+ * Nothing that can wait runs between a message's 354 and its final ".": the next message
+ * is taken only if it can go at once ({@link Source#poll()}), before the current
+ * message's data is written; otherwise the "." is sent alone and the sequence waits for
+ * the next message ({@link Source#take()}) with no transaction open. A server that saw
+ * its data stall would drop the connection (RFC 5321 4.5.3.2.6) and the message would be
+ * lost.
  */
 public final class MessageSequence {
 
@@ -40,9 +43,10 @@ public final class MessageSequence {
 	}
 
 	/**
-	 * Writes and flushes a message's commands; a message refused at this point is reported and the next one taken.
-	 * @return the message whose commands are on their way, or {@code null} when none is left or the connection
-	 * broke
+	 * Writes and flushes a message's commands; a message refused at this point is
+	 * reported and the next one taken.
+	 * @return the message whose commands are on their way, or {@code null} when none is
+	 * left or the connection broke
 	 */
 	private Pending begin(Mail mail) {
 		while (mail != null) {
@@ -71,8 +75,8 @@ public final class MessageSequence {
 	}
 
 	/**
-	 * Sends the current message's data, with the next message's commands in the same write when the next message
-	 * is ready and the server pipelines.
+	 * Sends the current message's data, with the next message's commands in the same
+	 * write when the next message is ready and the server pipelines.
 	 * @return the next message, its commands written, or {@code null}
 	 */
 	private Pending send(Pending current) {
@@ -83,14 +87,16 @@ public final class MessageSequence {
 			fail(current, ex);
 			return null;
 		}
-		// BDAT LAST is never followed by the next envelope: if a chunk is refused, RSET must come first
+		// BDAT LAST is never followed by the next envelope: if a chunk is refused, RSET
+		// must come first
 		Mail followingMail = (this.connection.capabilities().pipelining() && !current.transaction.isChunked())
 				? this.source.poll() : null;
 		try {
 			current.transaction.writeContent();
 		}
 		catch (RuntimeException ex) {
-			// a refused chunk, a failed write, or content the client refuses (a line over 998 octets)
+			// a refused chunk, a failed write, or content the client refuses (a line over
+			// 998 octets)
 			fail(current, asSmtpException(ex, SmtpPhase.MESSAGE));
 			return (followingMail != null) ? begin(followingMail) : null;
 		}
@@ -105,13 +111,15 @@ public final class MessageSequence {
 			}
 			catch (RuntimeException ex) {
 				if (!this.connection.isUsable()) {
-					// writing may have flushed the buffer that holds the current message's "."
+					// writing may have flushed the buffer that holds the current
+					// message's "."
 					fail(current, new OutcomeUnknownException("the connection failed after the end of the message "
 							+ "was written; the server may or may not have accepted it", ex));
 					this.outcomes.notSent(followingMail);
 					return null;
 				}
-				// refused before anything of it was written: the current message goes on alone
+				// refused before anything of it was written: the current message goes on
+				// alone
 				this.outcomes.failed(followingMail, this.connection.failed(asSmtpException(ex), timer));
 			}
 		}
@@ -123,7 +131,8 @@ public final class MessageSequence {
 		catch (SmtpException ex) {
 			fail(current, ex);
 			if (following != null && !this.connection.isUsable()) {
-				// its commands may have been written, but its data never was: nothing of it was delivered
+				// its commands may have been written, but its data never was: nothing of
+				// it was delivered
 				this.outcomes.notSent(following.mail);
 				return null;
 			}
@@ -136,7 +145,8 @@ public final class MessageSequence {
 	}
 
 	/**
-	 * A message the client refused before writing it (an {@link InvalidInputException}, say) as a typed error.
+	 * A message the client refused before writing it (an {@link InvalidInputException},
+	 * say) as a typed error.
 	 */
 	public static SmtpException asSmtpException(RuntimeException ex) {
 		return asSmtpException(ex, SmtpPhase.MAIL);
@@ -162,7 +172,8 @@ public final class MessageSequence {
 		Mail poll();
 
 		/**
-		 * The next message, waiting for its turn if need be; called only with no transaction open.
+		 * The next message, waiting for its turn if need be; called only with no
+		 * transaction open.
 		 * @return the message, or {@code null} when none is left for this connection
 		 */
 		Mail take();
@@ -179,7 +190,8 @@ public final class MessageSequence {
 		void failed(Mail mail, SmtpException error);
 
 		/**
-		 * The connection broke before the message's data was sent: it was not delivered and may go again.
+		 * The connection broke before the message's data was sent: it was not delivered
+		 * and may go again.
 		 */
 		void notSent(Mail mail);
 

@@ -14,13 +14,14 @@ import dev.smtpclient.InvalidInputException;
 import dev.smtpclient.SmtpAuthenticationException;
 
 /**
- * The client side of one SASL mechanism's exchange. Responses are raw bytes; the caller base64-encodes them and
- * keeps them out of every log.
+ * The client side of one SASL mechanism's exchange. Responses are raw bytes; the caller
+ * base64-encodes them and keeps them out of every log.
  */
 abstract class SaslExchange {
 
 	/**
-	 * The response to send with the AUTH command, or {@code null} if the mechanism waits for a challenge.
+	 * The response to send with the AUTH command, or {@code null} if the mechanism waits
+	 * for a challenge.
 	 */
 	byte[] initialResponse() {
 		return null;
@@ -57,7 +58,8 @@ abstract class SaslExchange {
 	}
 
 	/**
-	 * A mechanism whose whole client side is one message, sent with AUTH or at the first challenge, once.
+	 * A mechanism whose whole client side is one message, sent with AUTH or at the first
+	 * challenge, once.
 	 */
 	abstract static class SingleMessage extends SaslExchange {
 
@@ -101,7 +103,8 @@ abstract class SaslExchange {
 	}
 
 	/**
-	 * RFC 4616, with SASLprep'd credentials (the caller prepares them) and an empty authorisation identity (the seed sent the user twice, which some servers treat as a
+	 * RFC 4616, with SASLprep'd credentials (the caller prepares them) and an empty
+	 * authorisation identity (the seed sent the user twice, which some servers treat as a
 	 * request to act as another user).
 	 */
 	static final class Plain extends SingleMessage {
@@ -118,8 +121,8 @@ abstract class SaslExchange {
 	}
 
 	/**
-	 * The LOGIN mechanism: user, then password, each at a challenge. The prompts' text is not relied on, as
-	 * servers word them differently.
+	 * The LOGIN mechanism: user, then password, each at a challenge. The prompts' text is
+	 * not relied on, as servers word them differently.
 	 */
 	static final class Login extends SaslExchange {
 
@@ -140,7 +143,8 @@ abstract class SaslExchange {
 			return switch (this.step) {
 				case 1 -> utf8(this.username);
 				case 2 -> utf8(this.password);
-				default -> throw new SmtpAuthenticationException("LOGIN: the server asked for more than user and password");
+				default ->
+					throw new SmtpAuthenticationException("LOGIN: the server asked for more than user and password");
 			};
 		}
 
@@ -152,7 +156,8 @@ abstract class SaslExchange {
 	}
 
 	/**
-	 * RFC 2195: the password keys an HMAC-MD5 of the server's challenge and never crosses the wire.
+	 * RFC 2195: the password keys an HMAC-MD5 of the server's challenge and never crosses
+	 * the wire.
 	 */
 	static final class CramMd5 extends SaslExchange {
 
@@ -164,7 +169,8 @@ abstract class SaslExchange {
 
 		CramMd5(String username, String password) {
 			if (password.isEmpty()) {
-				// HMAC needs a key; the JDK's refusal would surface as a bare IllegalArgumentException mid-exchange
+				// HMAC needs a key; the JDK's refusal would surface as a bare
+				// IllegalArgumentException mid-exchange
 				throw new InvalidInputException("password", "CRAM-MD5 cannot use an empty password");
 			}
 			this.username = username;
@@ -195,8 +201,9 @@ abstract class SaslExchange {
 	}
 
 	/**
-	 * Google's and Microsoft's XOAUTH2. A 334 after the initial response carries an error (JSON); the client
-	 * answers it with an empty line and the server then fails the AUTH.
+	 * Google's and Microsoft's XOAUTH2. A 334 after the initial response carries an error
+	 * (JSON); the client answers it with an empty line and the server then fails the
+	 * AUTH.
 	 */
 	static final class XOAuth2 extends SingleMessage {
 

@@ -5,10 +5,12 @@ import java.text.Normalizer;
 import dev.smtpclient.InvalidInputException;
 
 /**
- * SASLprep (RFC 4013), the stringprep profile (RFC 3454) for user names and passwords, as a query: unassigned code
- * points are let through. Maps non-ASCII spaces to a space and drops the characters that are "commonly mapped to
- * nothing", normalises with NFKC, then refuses prohibited output and malformed bidirectional text. Without it a
- * password typed with a no-break space or a compatibility character would not match what the server stored.
+ * SASLprep (RFC 4013), the stringprep profile (RFC 3454) for user names and passwords, as
+ * a query: unassigned code points are let through. Maps non-ASCII spaces to a space and
+ * drops the characters that are "commonly mapped to nothing", normalises with NFKC, then
+ * refuses prohibited output and malformed bidirectional text. Without it a password typed
+ * with a no-break space or a compatibility character would not match what the server
+ * stored.
  * <p>
  * Errors name the field only: the value is a credential and never appears in a message.
  */
@@ -19,10 +21,12 @@ final class SaslPrep {
 
 	/**
 	 * Prepares a credential.
-	 * @param field the name of the field for the error ({@code username} or {@code password})
+	 * @param field the name of the field for the error ({@code username} or
+	 * {@code password})
 	 * @param value the value
 	 * @return the prepared value
-	 * @throws InvalidInputException if the value holds a prohibited character or malformed bidirectional text
+	 * @throws InvalidInputException if the value holds a prohibited character or
+	 * malformed bidirectional text
 	 */
 	static String prepare(String field, String value) {
 		StringBuilder mapped = new StringBuilder(value.length());

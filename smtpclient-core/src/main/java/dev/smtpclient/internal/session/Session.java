@@ -36,12 +36,13 @@ import dev.smtpclient.internal.transport.SocketTransport;
 import dev.smtpclient.internal.transport.Transport;
 
 /**
- * One SMTP session on one connection, behind the public {@link dev.smtpclient.SmtpConnection} and lent by the
- * pool: opened, greeted, upgraded to TLS and authenticated once, then used for any number of messages, one after
- * another. Not thread-safe: one thread at a time.
+ * One SMTP session on one connection, behind the public
+ * {@link dev.smtpclient.SmtpConnection} and lent by the pool: opened, greeted, upgraded
+ * to TLS and authenticated once, then used for any number of messages, one after another.
+ * Not thread-safe: one thread at a time.
  * <p>
- * A connection that saw a 421 reply, an I/O error, a timeout or a protocol error is closed and can never be used
- * again ({@link #isUsable()} is false).
+ * A connection that saw a 421 reply, an I/O error, a timeout or a protocol error is
+ * closed and can never be used again ({@link #isUsable()} is false).
  */
 public final class Session implements AutoCloseable {
 
@@ -90,8 +91,8 @@ public final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * Connects and performs the handshake: greeting, EHLO (or HELO), STARTTLS and EHLO again as the TLS policy
-	 * asks, and AUTH when credentials are configured.
+	 * Connects and performs the handshake: greeting, EHLO (or HELO), STARTTLS and EHLO
+	 * again as the TLS policy asks, and AUTH when credentials are configured.
 	 * @param settings the settings
 	 * @return the open connection, ready for mail
 	 * @throws SmtpException when any step fails; the connection is closed then
@@ -133,15 +134,15 @@ public final class Session implements AutoCloseable {
 				}
 			}
 			catch (SocketTimeoutException ex) {
-				throw new SmtpTimeoutException(SmtpPhase.CONNECT, "connect to " + this.info, this.settings.connectTimeout(),
-						ex);
+				throw new SmtpTimeoutException(SmtpPhase.CONNECT, "connect to " + this.info,
+						this.settings.connectTimeout(), ex);
 			}
 			catch (UnknownHostException ex) {
 				throw new SmtpConnectionException(SmtpPhase.CONNECT, "unknown host " + this.settings.host(), ex);
 			}
 			catch (IOException ex) {
-				throw new SmtpConnectionException(SmtpPhase.CONNECT, "cannot connect to " + this.info + ": " + ex.getMessage(),
-						ex);
+				throw new SmtpConnectionException(SmtpPhase.CONNECT,
+						"cannot connect to " + this.info + ": " + ex.getMessage(), ex);
 			}
 		}
 		this.reader = new ReplyReader(this.transport);
@@ -156,18 +157,18 @@ public final class Session implements AutoCloseable {
 		}
 		catch (SocketTimeoutException ex) {
 			this.broken = true;
-			throw new SmtpTimeoutException(SmtpPhase.TLS_HANDSHAKE, "TLS handshake", this.settings.tlsHandshakeTimeout(),
-					ex);
+			throw new SmtpTimeoutException(SmtpPhase.TLS_HANDSHAKE, "TLS handshake",
+					this.settings.tlsHandshakeTimeout(), ex);
 		}
 		catch (SSLException ex) {
 			this.broken = true;
-			throw new SmtpTlsException(SmtpPhase.TLS_HANDSHAKE, "TLS handshake with " + this.info + " failed: "
-					+ ex.getMessage(), ex);
+			throw new SmtpTlsException(SmtpPhase.TLS_HANDSHAKE,
+					"TLS handshake with " + this.info + " failed: " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
 			this.broken = true;
-			throw new SmtpConnectionException(SmtpPhase.TLS_HANDSHAKE, "connection failed during the TLS handshake: "
-					+ ex.getMessage(), ex);
+			throw new SmtpConnectionException(SmtpPhase.TLS_HANDSHAKE,
+					"connection failed during the TLS handshake: " + ex.getMessage(), ex);
 		}
 		this.reader = new ReplyReader(this.transport);
 		this.log.info("TLS established: " + tlsSession().map(Object::toString).orElse("?"));
@@ -176,14 +177,15 @@ public final class Session implements AutoCloseable {
 	// ---- commands and replies, shared by the handshake, AUTH and mail transactions
 
 	/**
-	 * Buffers one command line. The line is checked once more here, on its bytes: nothing that reaches this point
-	 * may carry a line break or NUL.
+	 * Buffers one command line. The line is checked once more here, on its bytes: nothing
+	 * that reaches this point may carry a line break or NUL.
 	 */
 	public void write(String verb, String line, String loggedLine) {
 		if (this.broken) {
-			// after a 421 or an I/O failure the server is gone or going: whatever is written now is lost
-			throw new SmtpConnectionException(phaseOf(verb), "connection " + this.info + " is broken; nothing more is "
-					+ "written to it", null);
+			// after a 421 or an I/O failure the server is gone or going: whatever is
+			// written now is lost
+			throw new SmtpConnectionException(phaseOf(verb),
+					"connection " + this.info + " is broken; nothing more is " + "written to it", null);
 		}
 		byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.UTF_8);
 		for (int i = 0; i < bytes.length - 2; i++) {
@@ -272,15 +274,18 @@ public final class Session implements AutoCloseable {
 	// ---- the public operations
 
 	/**
-	 * Sends one message: MAIL FROM, RCPT TO for each recipient, DATA, the content and the final ".". Commands are
-	 * pipelined when the server offers PIPELINING.
+	 * Sends one message: MAIL FROM, RCPT TO for each recipient, DATA, the content and the
+	 * final ".". Commands are pipelined when the server offers PIPELINING.
 	 * @param envelope the sender and recipients
 	 * @param content the message
 	 * @return the result, with every recipient's reply and the final reply
-	 * @throws SmtpRecipientsRejectedException when no recipient (or, if required, not every one) was accepted
+	 * @throws SmtpRecipientsRejectedException when no recipient (or, if required, not
+	 * every one) was accepted
 	 * @throws SmtpReplyException when the server refused the message
-	 * @throws SmtpCapabilityException when the message needs an extension the server lacks, before anything is sent
-	 * @throws OutcomeUnknownException when the message was written in full but no reply came
+	 * @throws SmtpCapabilityException when the message needs an extension the server
+	 * lacks, before anything is sent
+	 * @throws OutcomeUnknownException when the message was written in full but no reply
+	 * came
 	 */
 	public SendResult send(Envelope envelope, MessageContent content) {
 		requireUsable();
@@ -295,7 +300,8 @@ public final class Session implements AutoCloseable {
 
 	/**
 	 * Sends a message: its envelope (sender, To, Cc and Bcc) and its content.
-	 * @param mail the message, for example a {@link dev.smtpclient.message.ComposedMessage}
+	 * @param mail the message, for example a
+	 * {@link dev.smtpclient.message.ComposedMessage}
 	 * @return the result
 	 */
 	public SendResult send(Mail mail) {
@@ -303,8 +309,8 @@ public final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * Sends messages one after another, taking each from the source until it returns {@code null} or the
-	 * connection breaks; see {@link MessageSequence}.
+	 * Sends messages one after another, taking each from the source until it returns
+	 * {@code null} or the connection breaks; see {@link MessageSequence}.
 	 * @param source supplies the next message, or {@code null} when there is none
 	 * @param outcomes told the outcome of each message taken
 	 */
@@ -356,7 +362,8 @@ public final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * RSET after a failed transaction, unless the connection is already lost (a 421 or an I/O failure).
+	 * RSET after a failed transaction, unless the connection is already lost (a 421 or an
+	 * I/O failure).
 	 */
 	public void resetIfUsable() {
 		if (isUsable()) {
@@ -417,7 +424,8 @@ public final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * Ends the session politely (QUIT, waiting briefly for the reply) and closes the connection. Idempotent.
+	 * Ends the session politely (QUIT, waiting briefly for the reply) and closes the
+	 * connection. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -459,7 +467,8 @@ public final class Session implements AutoCloseable {
 	// ---- state
 
 	/**
-	 * Whether the connection can carry another message: open, and no failure that leaves its state unknown.
+	 * Whether the connection can carry another message: open, and no failure that leaves
+	 * its state unknown.
 	 * @return whether the connection is usable
 	 */
 	public boolean isUsable() {

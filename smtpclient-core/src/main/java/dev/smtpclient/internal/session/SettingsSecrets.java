@@ -5,8 +5,9 @@ import java.util.function.Supplier;
 import dev.smtpclient.ConnectionSettings;
 
 /**
- * Hands the engine the secrets that {@link ConnectionSettings} holds but keeps off its public API: the settings
- * class installs its reader once, when it is initialised, which happens before any settings object exists.
+ * Hands the engine the secrets that {@link ConnectionSettings} holds but keeps off its
+ * public API: the settings class installs its reader once, when it is initialised, which
+ * happens before any settings object exists.
  */
 public final class SettingsSecrets {
 

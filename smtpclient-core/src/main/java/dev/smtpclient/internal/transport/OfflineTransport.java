@@ -9,10 +9,10 @@ import java.util.Deque;
 import java.util.Locale;
 
 /**
- * The transport of test mode: no network. It records every byte the engine writes and answers each command as a
- * well-behaved ESMTP server would (it offers no AUTH: test mode never sends credentials anywhere, not even
- * to its own record), so the whole engine runs and what would have been sent can be inspected.
- * Internal.
+ * The transport of test mode: no network. It records every byte the engine writes and
+ * answers each command as a well-behaved ESMTP server would (it offers no AUTH: test mode
+ * never sends credentials anywhere, not even to its own record), so the whole engine runs
+ * and what would have been sent can be inspected. Internal.
  */
 public final class OfflineTransport implements Transport {
 
@@ -72,7 +72,8 @@ public final class OfflineTransport implements Transport {
 	}
 
 	/**
-	 * Keeps at most {@value #MAX_RECORDED} octets, so test mode stays usable with large attachments.
+	 * Keeps at most {@value #MAX_RECORDED} octets, so test mode stays usable with large
+	 * attachments.
 	 */
 	private void record(byte[] bytes, int offset, int length) {
 		int room = MAX_RECORDED - this.recorded.size();

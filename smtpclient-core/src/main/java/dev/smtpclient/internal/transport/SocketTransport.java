@@ -68,7 +68,8 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 	}
 
 	/**
-	 * Resolves the host and connects to its addresses in turn, all within the connect timeout.
+	 * Resolves the host and connects to its addresses in turn, all within the connect
+	 * timeout.
 	 * @param info the connection being opened
 	 * @param events where to report
 	 * @param connectTimeout the bound on look-up and connect together
@@ -224,7 +225,8 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 
 	private void closeSocketFromWatchdog() {
 		this.closed = true;
-		// the TCP socket itself: closing the TLS layer would try to write close_notify to a peer that is stuck
+		// the TCP socket itself: closing the TLS layer would try to write close_notify to
+		// a peer that is stuck
 		closeQuietly(this.rawSocket);
 	}
 
@@ -258,7 +260,8 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 		Watchdog.unwatch(this);
 		if (this.socket instanceof SSLSocket) {
 			try {
-				// closing TLS sends close_notify and may wait for the peer's; never for long
+				// closing TLS sends close_notify and may wait for the peer's; never for
+				// long
 				this.socket.setSoTimeout(CLOSE_NOTIFY_WAIT_MILLIS);
 			}
 			catch (IOException ex) {
@@ -284,7 +287,8 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 	}
 
 	/**
-	 * Host look-ups with a bound: the platform resolver has none of its own that we control.
+	 * Host look-ups with a bound: the platform resolver has none of its own that we
+	 * control.
 	 */
 	public static final class HostResolver {
 

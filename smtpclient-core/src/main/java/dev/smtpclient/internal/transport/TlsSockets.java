@@ -13,8 +13,9 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Layers TLS over a connected socket with the settings every connection gets: the server's certificate checked
- * against the configured host (by name or IP address), SNI for host names, TLS 1.2 or later only.
+ * Layers TLS over a connected socket with the settings every connection gets: the
+ * server's certificate checked against the configured host (by name or IP address), SNI
+ * for host names, TLS 1.2 or later only.
  */
 final class TlsSockets {
 
@@ -28,7 +29,8 @@ final class TlsSockets {
 		SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
 		socket.setUseClientMode(true);
 		SSLParameters parameters = socket.getSSLParameters();
-		// HTTPS identification is RFC 2818/6125 matching of DNS and IP subject alternative names
+		// HTTPS identification is RFC 2818/6125 matching of DNS and IP subject
+		// alternative names
 		parameters.setEndpointIdentificationAlgorithm("HTTPS");
 		String[] protocols = Arrays.stream(socket.getSupportedProtocols())
 			.filter(ALLOWED_PROTOCOLS::contains)

@@ -43,7 +43,8 @@ public interface Transport extends Closeable {
 	InetAddress localAddress();
 
 	/**
-	 * Whether a write failed because the watchdog closed a write that blocked past its timeout.
+	 * Whether a write failed because the watchdog closed a write that blocked past its
+	 * timeout.
 	 */
 	boolean writeTimedOut();
 

@@ -8,8 +8,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes a socket whose write or TLS handshake blocks too long. Java's blocking sockets have no write timeout, so a
- * server that stops reading would otherwise hold the writing thread forever.
+ * Closes a socket whose write or TLS handshake blocks too long. Java's blocking sockets
+ * have no write timeout, so a server that stops reading would otherwise hold the writing
+ * thread forever.
  */
 final class Watchdog {
 
@@ -20,7 +21,8 @@ final class Watchdog {
 	private static final Set<WriteDeadline> WRITES = ConcurrentHashMap.newKeySet();
 
 	static {
-		// writes are many and short: instead of scheduling a task per write, one sweep looks at every connection's
+		// writes are many and short: instead of scheduling a task per write, one sweep
+		// looks at every connection's
 		// current write deadline a few times a second
 		SCHEDULER.scheduleWithFixedDelay(Watchdog::sweep, SWEEP_NANOS, SWEEP_NANOS, TimeUnit.NANOSECONDS);
 	}

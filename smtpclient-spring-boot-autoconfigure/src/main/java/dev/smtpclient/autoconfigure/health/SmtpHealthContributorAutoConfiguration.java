@@ -21,10 +21,11 @@ import dev.smtpclient.autoconfigure.SmtpClientAutoConfiguration;
 import dev.smtpclient.autoconfigure.SmtpProperties;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the {@code smtp}
- * health contributor, when Spring Boot's health module is present: a {@link SmtpHealthIndicator} for the
- * {@link SmtpClient} bean or, with several clients, a composite with one indicator per client, named after its
- * bean. Turn it off with {@code management.health.smtp.enabled=false}.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the {@code smtp} health contributor, when Spring Boot's health
+ * module is present: a {@link SmtpHealthIndicator} for the {@link SmtpClient} bean or,
+ * with several clients, a composite with one indicator per client, named after its bean.
+ * Turn it off with {@code management.health.smtp.enabled=false}.
  */
 @AutoConfiguration(after = SmtpClientAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, SmtpClient.class })

@@ -16,15 +16,16 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import dev.smtpclient.ConnectionSettings;
 
 /**
- * {@link HealthIndicator} for an SMTP server that never talks to the server on the caller's thread: a
- * {@link SmtpHealthRefresher} checks the server in the background every interval, and {@link #health()} returns
- * the last result at once. Only the very first call, before any check has finished, waits, and at most the
- * timeout.
+ * {@link HealthIndicator} for an SMTP server that never talks to the server on the
+ * caller's thread: a {@link SmtpHealthRefresher} checks the server in the background
+ * every interval, and {@link #health()} returns the last result at once. Only the very
+ * first call, before any check has finished, waits, and at most the timeout.
  * <p>
- * A check opens a connection of its own with the client's settings but short timeouts: greeting, EHLO and
- * STARTTLS as the TLS policy asks, AUTH only when asked to, then QUIT. Details: {@code target} (scheme, host
- * and port; never the user), {@code greeting}, {@code extensions}, {@code tls.protocol}, {@code tls.cipher},
- * {@code latency}, {@code checkedAt}; when DOWN, {@code error} and {@code phase}. A result older than two
+ * A check opens a connection of its own with the client's settings but short timeouts:
+ * greeting, EHLO and STARTTLS as the TLS policy asks, AUTH only when asked to, then QUIT.
+ * Details: {@code target} (scheme, host and port; never the user), {@code greeting},
+ * {@code extensions}, {@code tls.protocol}, {@code tls.cipher}, {@code latency},
+ * {@code checkedAt}; when DOWN, {@code error} and {@code phase}. A result older than two
  * intervals and the timeout means the refresh has stopped, and is reported DOWN.
  */
 public final class SmtpHealthIndicator implements HealthIndicator {
@@ -40,8 +41,8 @@ public final class SmtpHealthIndicator implements HealthIndicator {
 	private volatile @Nullable Result last;
 
 	/**
-	 * Creates an indicator for the client's settings. Nothing is checked until {@link #refresh()} runs, usually
-	 * on a {@link SmtpHealthRefresher}.
+	 * Creates an indicator for the client's settings. Nothing is checked until
+	 * {@link #refresh()} runs, usually on a {@link SmtpHealthRefresher}.
 	 * @param clientSettings the settings of the client whose server is checked
 	 * @param timeout the deadline of a check, and the timeout of each of its steps
 	 * @param interval the time between two checks
@@ -60,7 +61,8 @@ public final class SmtpHealthIndicator implements HealthIndicator {
 	}
 
 	/**
-	 * Checks the server now and keeps the result. Never throws, so a scheduled refresh keeps running.
+	 * Checks the server now and keeps the result. Never throws, so a scheduled refresh
+	 * keeps running.
 	 */
 	void refresh() {
 		Health health;

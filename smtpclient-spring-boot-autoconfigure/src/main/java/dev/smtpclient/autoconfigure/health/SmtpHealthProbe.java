@@ -17,9 +17,10 @@ import dev.smtpclient.SmtpException;
 import dev.smtpclient.TlsSessionInfo;
 
 /**
- * One check of an SMTP server on a connection of its own (never one of the pool's): greeting, EHLO and
- * STARTTLS as the TLS policy asks, AUTH only when asked to, then QUIT. Each step has the check's timeout, and a
- * check that took longer than the timeout in all is reported DOWN even when every step was in time.
+ * One check of an SMTP server on a connection of its own (never one of the pool's):
+ * greeting, EHLO and STARTTLS as the TLS policy asks, AUTH only when asked to, then QUIT.
+ * Each step has the check's timeout, and a check that took longer than the timeout in all
+ * is reported DOWN even when every step was in time.
  */
 final class SmtpHealthProbe {
 
@@ -65,8 +66,9 @@ final class SmtpHealthProbe {
 	}
 
 	/**
-	 * The server as a URL without user or password, for example {@code smtptls://mail.example.com:587}: the
-	 * health endpoint is often public, the login name is not.
+	 * The server as a URL without user or password, for example
+	 * {@code smtptls://mail.example.com:587}: the health endpoint is often public, the
+	 * login name is not.
 	 */
 	static String target(ConnectionSettings settings) {
 		String scheme = switch (settings.tlsPolicy()) {

@@ -5,9 +5,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the checks of every {@link SmtpHealthIndicator} on one daemon thread, each indicator every its
- * interval, the first check at once. Checks run one after the other: a slow server delays the others' next
- * check, never a health request. Closed with the application context.
+ * Runs the checks of every {@link SmtpHealthIndicator} on one daemon thread, each
+ * indicator every its interval, the first check at once. Checks run one after the other:
+ * a slow server delays the others' next check, never a health request. Closed with the
+ * application context.
  */
 public final class SmtpHealthRefresher implements AutoCloseable {
 

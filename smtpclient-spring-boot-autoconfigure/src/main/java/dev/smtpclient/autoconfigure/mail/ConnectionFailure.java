@@ -13,8 +13,9 @@ final class ConnectionFailure {
 	}
 
 	/**
-	 * Whether the failure happened before any mail transaction began: the connection could not be opened,
-	 * secured or greeted, or no connection was free. The next message of the same call would fail the same way.
+	 * Whether the failure happened before any mail transaction began: the connection
+	 * could not be opened, secured or greeted, or no connection was free. The next
+	 * message of the same call would fail the same way.
 	 * @param failure the failure
 	 * @return whether it is a connection failure
 	 */

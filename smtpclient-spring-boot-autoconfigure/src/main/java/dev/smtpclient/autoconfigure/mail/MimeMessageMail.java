@@ -20,8 +20,9 @@ import dev.smtpclient.Mail;
 import dev.smtpclient.MessageContent;
 
 /**
- * Turns a {@link MimeMessage} into a {@link Mail}: the envelope from its addresses, the content from
- * {@link MimeMessage#writeTo(java.io.OutputStream, String[])} without the Bcc header.
+ * Turns a {@link MimeMessage} into a {@link Mail}: the envelope from its addresses, the
+ * content from {@link MimeMessage#writeTo(java.io.OutputStream, String[])} without the
+ * Bcc header.
  */
 final class MimeMessageMail {
 
@@ -34,12 +35,13 @@ final class MimeMessageMail {
 	}
 
 	/**
-	 * Prepares the message as {@code JavaMailSenderImpl} does (sent date, saved changes, the Message-ID kept)
-	 * and converts it.
+	 * Prepares the message as {@code JavaMailSenderImpl} does (sent date, saved changes,
+	 * the Message-ID kept) and converts it.
 	 * @param message the message
 	 * @param defaultFrom the From address for a message without one, or {@code null}
 	 * @return the mail
-	 * @throws MessagingException when the message cannot be read or has no sender or recipient
+	 * @throws MessagingException when the message cannot be read or has no sender or
+	 * recipient
 	 * @throws IOException when the message cannot be written
 	 */
 	static Mail of(MimeMessage message, @Nullable String defaultFrom) throws MessagingException, IOException {
@@ -93,8 +95,8 @@ final class MimeMessageMail {
 	}
 
 	/**
-	 * The envelope sender Angus Mail's {@code SMTPMessage} may carry, kept apart so that the class is only
-	 * loaded when Angus Mail is present.
+	 * The envelope sender Angus Mail's {@code SMTPMessage} may carry, kept apart so that
+	 * the class is only loaded when Angus Mail is present.
 	 */
 	private static final class AngusEnvelopeFrom {
 

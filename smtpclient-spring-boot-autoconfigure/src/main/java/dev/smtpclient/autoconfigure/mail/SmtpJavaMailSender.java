@@ -36,16 +36,18 @@ import dev.smtpclient.SmtpRecipientsRejectedException;
 import dev.smtpclient.autoconfigure.SmtpSender;
 
 /**
- * A {@link JavaMailSender} that sends through the pooled client: Spring's mail API with this library's
- * connection pool, TLS defaults and instrumentation. Messages are written with Jakarta Mail and sent with the
- * envelope taken from them (sender from the envelope-from or From, recipients from To, Cc and Bcc); the Bcc
- * header is never sent.
+ * A {@link JavaMailSender} that sends through the pooled client: Spring's mail API with
+ * this library's connection pool, TLS defaults and instrumentation. Messages are written
+ * with Jakarta Mail and sent with the envelope taken from them (sender from the
+ * envelope-from or From, recipients from To, Cc and Bcc); the Bcc header is never sent.
  * <p>
- * Failures follow {@link JavaMailSenderImpl} with Angus Mail's defaults: a message that any recipient refused
- * counts as failed (a {@link SendFailedException} naming the refused, unsent and sent addresses); the
- * {@link MailSendException} holds each failed message as the caller passed it, in order; refused credentials
- * throw a {@link MailAuthenticationException}; and when the server cannot be reached, the remaining messages of
- * the call fail at once with the same cause rather than each waiting for its own connection attempt.
+ * Failures follow {@link JavaMailSenderImpl} with Angus Mail's defaults: a message that
+ * any recipient refused counts as failed (a {@link SendFailedException} naming the
+ * refused, unsent and sent addresses); the {@link MailSendException} holds each failed
+ * message as the caller passed it, in order; refused credentials throw a
+ * {@link MailAuthenticationException}; and when the server cannot be reached, the
+ * remaining messages of the call fail at once with the same cause rather than each
+ * waiting for its own connection attempt.
  */
 public final class SmtpJavaMailSender implements JavaMailSender {
 
@@ -54,8 +56,8 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 	private final @Nullable String defaultFrom;
 
 	/**
-	 * Creates Spring's own {@code SmartMimeMessage}s, which carry the default encoding and one shared file type
-	 * map to {@code MimeMessageHelper}; never used to send.
+	 * Creates Spring's own {@code SmartMimeMessage}s, which carry the default encoding
+	 * and one shared file type map to {@code MimeMessageHelper}; never used to send.
 	 */
 	private final JavaMailSenderImpl messageFactory = new JavaMailSenderImpl();
 
@@ -74,8 +76,8 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 	 * Creates a sender.
 	 * @param sender sends the converted messages
 	 * @param defaultFrom the From address of messages without one, or {@code null}
-	 * @param defaultEncoding the encoding of the messages {@link #createMimeMessage()} creates, which
-	 * {@code MimeMessageHelper} uses when given none
+	 * @param defaultEncoding the encoding of the messages {@link #createMimeMessage()}
+	 * creates, which {@code MimeMessageHelper} uses when given none
 	 */
 	public SmtpJavaMailSender(SmtpSender sender, @Nullable String defaultFrom, Charset defaultEncoding) {
 		this.sender = sender;
@@ -111,8 +113,8 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 	}
 
 	/**
-	 * Sends each message, keying failures by the caller's own message objects, as {@code JavaMailSenderImpl}
-	 * does.
+	 * Sends each message, keying failures by the caller's own message objects, as
+	 * {@code JavaMailSenderImpl} does.
 	 */
 	private void doSend(MimeMessage[] mimeMessages, Object[] originals) {
 		Map<Object, Exception> failures = new LinkedHashMap<>();
@@ -150,7 +152,8 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 				throw new MailSendException("Mail server connection failed: " + ex.getMessage(), ex, failures);
 			}
 			catch (IllegalStateException ex) {
-				// the client was closed (the application is shutting down): nothing more can go out
+				// the client was closed (the application is shutting down): nothing more
+				// can go out
 				failRemaining(originals, i, ex, failures);
 				throw new MailSendException("The SMTP client is closed", ex, failures);
 			}

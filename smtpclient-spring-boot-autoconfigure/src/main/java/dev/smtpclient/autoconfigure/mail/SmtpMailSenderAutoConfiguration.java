@@ -23,11 +23,12 @@ import dev.smtpclient.autoconfigure.SmtpSender;
 import dev.smtpclient.autoconfigure.observation.SmtpObservationAutoConfiguration;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of a
- * {@link JavaMailSender} backed by the pooled client, when Jakarta Mail with Angus Mail and
- * {@code spring-context-support} are present, there is one {@link SmtpSender}, and the application has no
- * {@link MailSender}. Its messages take {@code spring.mail.default-encoding} (UTF-8 by default). It runs before
- * Spring Boot's own mail auto-configuration, which then backs off. Turn it off with
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of a {@link JavaMailSender} backed by the pooled client, when
+ * Jakarta Mail with Angus Mail and {@code spring-context-support} are present, there is
+ * one {@link SmtpSender}, and the application has no {@link MailSender}. Its messages
+ * take {@code spring.mail.default-encoding} (UTF-8 by default). It runs before Spring
+ * Boot's own mail auto-configuration, which then backs off. Turn it off with
  * {@code smtp.mail-sender.enabled=false}.
  */
 @AutoConfiguration(after = { SmtpClientAutoConfiguration.class, SmtpObservationAutoConfiguration.class },
@@ -41,8 +42,8 @@ import dev.smtpclient.autoconfigure.observation.SmtpObservationAutoConfiguration
 public final class SmtpMailSenderAutoConfiguration {
 
 	/**
-	 * Angus Mail's stream provider: the Jakarta Mail API alone cannot create a {@code Session} without an
-	 * implementation.
+	 * Angus Mail's stream provider: the Jakarta Mail API alone cannot create a
+	 * {@code Session} without an implementation.
 	 */
 	static final String MAIL_IMPLEMENTATION = "org.eclipse.angus.mail.util.MailStreamProvider";
 

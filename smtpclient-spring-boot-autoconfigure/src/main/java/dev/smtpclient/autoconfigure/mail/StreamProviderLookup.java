@@ -16,10 +16,12 @@ import jakarta.mail.util.StreamProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Answers Jakarta Mail's {@code StreamProvider} look-up from memory while a message is written. Jakarta Mail 2.1
- * looks the provider up with a {@code ServiceLoader} scan of the whole class path every time a part is encoded,
- * which was most of the CPU this sender spent on a small message. The context class loader of the writing thread
- * is wrapped in one that hands the {@code ServiceLoader} the provider found once, and delegates everything else.
+ * Answers Jakarta Mail's {@code StreamProvider} look-up from memory while a message is
+ * written. Jakarta Mail 2.1 looks the provider up with a {@code ServiceLoader} scan of
+ * the whole class path every time a part is encoded, which was most of the CPU this
+ * sender spent on a small message. The context class loader of the writing thread is
+ * wrapped in one that hands the {@code ServiceLoader} the provider found once, and
+ * delegates everything else.
  */
 final class StreamProviderLookup {
 

@@ -26,18 +26,22 @@ import dev.smtpclient.TlsSessionInfo;
 import dev.smtpclient.autoconfigure.SendOutcomes;
 
 /**
- * A {@link MeterBinder} that records meters from a client's connection events (register it as the client's
- * {@link SmtpEventListener}). Events that arrive before it is bound to a registry are not recorded. Every meter
- * carries the given common tags (the auto-configuration gives {@code server.address} and {@code server.port});
- * the other tags are low-cardinality only: no address, subject or message id ever becomes a tag. Outcomes and
- * error types use the {@link SendOutcomes} vocabulary, as the send observation does.
+ * A {@link MeterBinder} that records meters from a client's connection events (register
+ * it as the client's {@link SmtpEventListener}). Events that arrive before it is bound to
+ * a registry are not recorded. Every meter carries the given common tags (the
+ * auto-configuration gives {@code server.address} and {@code server.port}); the other
+ * tags are low-cardinality only: no address, subject or message id ever becomes a tag.
+ * Outcomes and error types use the {@link SendOutcomes} vocabulary, as the send
+ * observation does.
  * <ul>
  * <li>{@code smtp.client.connect} timer: outcome (SUCCESS, FAILURE), error.type</li>
  * <li>{@code smtp.client.tls.handshake} timer: outcome, tls.protocol, error.type</li>
- * <li>{@code smtp.client.transaction} timer (one mail transaction on a connection, MAIL to the final reply):
- * outcome (SUCCESS, PARTIAL, FAILURE), reply.class, tls.protocol, error.type</li>
- * <li>{@code smtp.client.sent} and {@code smtp.client.received} counters, in bytes (in Prometheus
- * {@code smtp_client_sent_bytes_total} and {@code smtp_client_received_bytes_total})</li>
+ * <li>{@code smtp.client.transaction} timer (one mail transaction on a connection, MAIL
+ * to the final reply): outcome (SUCCESS, PARTIAL, FAILURE), reply.class, tls.protocol,
+ * error.type</li>
+ * <li>{@code smtp.client.sent} and {@code smtp.client.received} counters, in bytes (in
+ * Prometheus {@code smtp_client_sent_bytes_total} and
+ * {@code smtp_client_received_bytes_total})</li>
  * <li>{@code smtp.client.commands} counter: command (the verb), reply.class</li>
  * </ul>
  * The pool's gauges are {@link SmtpClientPoolMetrics}.
@@ -107,13 +111,15 @@ public final class SmtpClientMetrics implements SmtpEventListener, MeterBinder {
 	public void connectEnd(SmtpConnectionInfo connection, InetSocketAddress address, Duration took) {
 		this.connectStarts.remove(connection.id());
 		timer(CONNECT, "Time to open a TCP connection to the server", "outcome", SendOutcomes.SUCCESS, "error.type",
-				NONE).record(took);
+				NONE)
+			.record(took);
 	}
 
 	@Override
 	public void connectFailed(SmtpConnectionInfo connection, InetSocketAddress address, IOException error) {
 		timer(CONNECT, "Time to open a TCP connection to the server", "outcome", SendOutcomes.FAILURE, "error.type",
-				SendOutcomes.errorType(error)).record(since(this.connectStarts.remove(connection.id())));
+				SendOutcomes.errorType(error))
+			.record(since(this.connectStarts.remove(connection.id())));
 	}
 
 	@Override
@@ -126,13 +132,15 @@ public final class SmtpClientMetrics implements SmtpEventListener, MeterBinder {
 		this.tlsStarts.remove(connection.id());
 		this.tlsProtocols.put(connection.id(), tls.protocol());
 		timer(TLS_HANDSHAKE, "Time of the TLS handshake", "outcome", SendOutcomes.SUCCESS, "tls.protocol",
-				tls.protocol(), "error.type", NONE).record(took);
+				tls.protocol(), "error.type", NONE)
+			.record(took);
 	}
 
 	@Override
 	public void tlsFailed(SmtpConnectionInfo connection, Exception error) {
 		timer(TLS_HANDSHAKE, "Time of the TLS handshake", "outcome", SendOutcomes.FAILURE, "tls.protocol", NONE,
-				"error.type", SendOutcomes.errorType(error)).record(since(this.tlsStarts.remove(connection.id())));
+				"error.type", SendOutcomes.errorType(error))
+			.record(since(this.tlsStarts.remove(connection.id())));
 	}
 
 	@Override
@@ -160,12 +168,15 @@ public final class SmtpClientMetrics implements SmtpEventListener, MeterBinder {
 		String command = verb.toUpperCase(Locale.ROOT);
 		String tag = VERBS.contains(command) ? command : "OTHER";
 		String replyClass = replyClass(reply.code());
-		this.commands.computeIfAbsent(tag + " " + replyClass, (key) -> Counter.builder(COMMANDS)
-			.description("Commands sent, by the class of their reply")
-			.tags(this.tags)
-			.tag("command", tag)
-			.tag("reply.class", replyClass)
-			.register(registry)).increment();
+		this.commands
+			.computeIfAbsent(tag + " " + replyClass,
+					(key) -> Counter.builder(COMMANDS)
+						.description("Commands sent, by the class of their reply")
+						.tags(this.tags)
+						.tag("command", tag)
+						.tag("reply.class", replyClass)
+						.register(registry))
+			.increment();
 	}
 
 	@Override
@@ -188,8 +199,8 @@ public final class SmtpClientMetrics implements SmtpEventListener, MeterBinder {
 	}
 
 	private Recorder transaction(SmtpConnectionInfo connection, String outcome, String replyClass, String error) {
-		return timer(TRANSACTION, "Time of one mail transaction, from MAIL to the reply to the message data",
-				"outcome", outcome, "reply.class", replyClass, "tls.protocol",
+		return timer(TRANSACTION, "Time of one mail transaction, from MAIL to the reply to the message data", "outcome",
+				outcome, "reply.class", replyClass, "tls.protocol",
 				this.tlsProtocols.getOrDefault(connection.id(), NONE), "error.type", error);
 	}
 
@@ -200,11 +211,12 @@ public final class SmtpClientMetrics implements SmtpEventListener, MeterBinder {
 			};
 		}
 		String key = name + " " + String.join(" ", keyValues);
-		Timer timer = this.timers.computeIfAbsent(key, (ignored) -> Timer.builder(name)
-			.description(description)
-			.tags(this.tags)
-			.tags(keyValues)
-			.register(registry));
+		Timer timer = this.timers.computeIfAbsent(key,
+				(ignored) -> Timer.builder(name)
+					.description(description)
+					.tags(this.tags)
+					.tags(keyValues)
+					.register(registry));
 		return timer::record;
 	}
 

@@ -13,11 +13,13 @@ import dev.smtpclient.PoolStats;
 import dev.smtpclient.SmtpClient;
 
 /**
- * A {@link MeterBinder} for the connection pools of clients: gauges that read {@link SmtpClient#stats()} when
- * the registry asks, so a scrape always sees the pool as it is. Each client's gauges are tagged {@code name}
- * (its bean name), {@code server.address} and {@code server.port}.
+ * A {@link MeterBinder} for the connection pools of clients: gauges that read
+ * {@link SmtpClient#stats()} when the registry asks, so a scrape always sees the pool as
+ * it is. Each client's gauges are tagged {@code name} (its bean name),
+ * {@code server.address} and {@code server.port}.
  * <ul>
- * <li>{@code smtp.client.connections} ({@code state}: active, idle): connections open</li>
+ * <li>{@code smtp.client.connections} ({@code state}: active, idle): connections
+ * open</li>
  * <li>{@code smtp.client.connections.pending}: sends waiting for a connection</li>
  * <li>{@code smtp.client.connections.max}: the most connections the pool may open</li>
  * </ul>
@@ -49,16 +51,19 @@ public final class SmtpClientPoolMetrics implements MeterBinder {
 		Tags tags = Tags.of("name", name, "server.address", client.connectionSettings().host(), "server.port",
 				String.valueOf(client.connectionSettings().port()));
 		gauge(CONNECTIONS, "Connections open, lent to a send (active) or free (idle)", client,
-				tags.and("state", "active"), PoolStats::active).baseUnit(BaseUnits.CONNECTIONS).register(registry);
-		gauge(CONNECTIONS, "Connections open, lent to a send (active) or free (idle)", client,
-				tags.and("state", "idle"), PoolStats::idle).baseUnit(BaseUnits.CONNECTIONS).register(registry);
-		gauge(PENDING, "Sends waiting for a connection", client, tags, PoolStats::pending)
+				tags.and("state", "active"), PoolStats::active)
+			.baseUnit(BaseUnits.CONNECTIONS)
 			.register(registry);
+		gauge(CONNECTIONS, "Connections open, lent to a send (active) or free (idle)", client,
+				tags.and("state", "idle"), PoolStats::idle)
+			.baseUnit(BaseUnits.CONNECTIONS)
+			.register(registry);
+		gauge(PENDING, "Sends waiting for a connection", client, tags, PoolStats::pending).register(registry);
 		gauge(MAX, "Most connections the pool may open", client, tags, PoolStats::max).register(registry);
 	}
 
-	private static Gauge.Builder<SmtpClient> gauge(String name, String description,
-			SmtpClient client, Tags tags, ToDoubleFunction<PoolStats> value) {
+	private static Gauge.Builder<SmtpClient> gauge(String name, String description, SmtpClient client, Tags tags,
+			ToDoubleFunction<PoolStats> value) {
 		return Gauge.builder(name, client, (measured) -> value.applyAsDouble(measured.stats()))
 			.description(description)
 			.tags(tags);

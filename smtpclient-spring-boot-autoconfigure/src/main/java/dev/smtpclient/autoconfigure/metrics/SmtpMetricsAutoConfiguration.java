@@ -18,15 +18,17 @@ import dev.smtpclient.autoconfigure.SmtpConnectionCondition;
 import dev.smtpclient.autoconfigure.SmtpConnectionDetails;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the SMTP meters
- * when a {@link MeterRegistry} exists, as {@link io.micrometer.core.instrument.binder.MeterBinder MeterBinder}
- * beans that Spring Boot binds to every registry: {@link SmtpClientMetrics}, which the auto-configured client
- * hands its events to, and {@link SmtpClientPoolMetrics}, the pool gauges of every {@link SmtpClient} bean.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the SMTP meters when a {@link MeterRegistry} exists, as
+ * {@link io.micrometer.core.instrument.binder.MeterBinder MeterBinder} beans that Spring
+ * Boot binds to every registry: {@link SmtpClientMetrics}, which the auto-configured
+ * client hands its events to, and {@link SmtpClientPoolMetrics}, the pool gauges of every
+ * {@link SmtpClient} bean.
  */
-@AutoConfiguration(after = SmtpClientAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@AutoConfiguration(after = SmtpClientAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass({ MeterRegistry.class, SmtpClient.class })
 @ConditionalOnBean(MeterRegistry.class)
 public final class SmtpMetricsAutoConfiguration {

@@ -1,5 +1,6 @@
 /**
- * Micrometer meters recorded from the client's connection events, and their auto-configuration.
+ * Micrometer meters recorded from the client's connection events, and their
+ * auto-configuration.
  */
 @NullMarked
 package dev.smtpclient.autoconfigure.metrics;

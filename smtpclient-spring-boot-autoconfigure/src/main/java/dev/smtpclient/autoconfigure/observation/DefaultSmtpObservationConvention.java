@@ -10,9 +10,10 @@ import dev.smtpclient.autoconfigure.observation.SmtpObservationDocumentation.Hig
 import dev.smtpclient.autoconfigure.observation.SmtpObservationDocumentation.LowCardinalityKeyNames;
 
 /**
- * Default {@link SmtpObservationConvention}: name {@code smtp.client.send}, low-cardinality server, outcome,
- * reply class and error type, high-cardinality recipient count and queue id. Recipient addresses are never
- * recorded. Each key has its own protected method, so a subclass can change one.
+ * Default {@link SmtpObservationConvention}: name {@code smtp.client.send},
+ * low-cardinality server, outcome, reply class and error type, high-cardinality recipient
+ * count and queue id. Recipient addresses are never recorded. Each key has its own
+ * protected method, so a subclass can change one.
  */
 public class DefaultSmtpObservationConvention implements SmtpObservationConvention {
 

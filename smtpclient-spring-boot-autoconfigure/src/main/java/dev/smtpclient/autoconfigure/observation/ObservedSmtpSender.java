@@ -11,9 +11,10 @@ import dev.smtpclient.autoconfigure.SmtpSender;
 
 /**
  * A {@link SmtpSender} that wraps every send of a {@link SmtpClient} in an observation
- * ({@link SmtpObservationDocumentation#SMTP_SEND}). The observation covers the whole send, from waiting for a
- * pooled connection to the server's final reply, across retries; it is opened on the calling thread, so it
- * becomes the child of the caller's current observation (span).
+ * ({@link SmtpObservationDocumentation#SMTP_SEND}). The observation covers the whole
+ * send, from waiting for a pooled connection to the server's final reply, across retries;
+ * it is opened on the calling thread, so it becomes the child of the caller's current
+ * observation (span).
  */
 public final class ObservedSmtpSender implements SmtpSender {
 

@@ -17,9 +17,10 @@ import dev.smtpclient.autoconfigure.SingleSmtpClientCondition;
 import dev.smtpclient.autoconfigure.SmtpSender;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of an
- * {@link ObservedSmtpSender} when an {@link ObservationRegistry} exists. It runs before the client
- * auto-configuration, whose plain {@link SmtpSender} then backs off.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of an {@link ObservedSmtpSender} when an
+ * {@link ObservationRegistry} exists. It runs before the client auto-configuration, whose
+ * plain {@link SmtpSender} then backs off.
  */
 @AutoConfiguration(before = SmtpClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")

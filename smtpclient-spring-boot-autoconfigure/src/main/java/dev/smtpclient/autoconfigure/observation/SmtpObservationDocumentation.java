@@ -11,7 +11,8 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 public enum SmtpObservationDocumentation implements ObservationDocumentation {
 
 	/**
-	 * One send through the pooled client: waiting for a connection, every attempt, the server's final reply.
+	 * One send through the pooled client: waiting for a connection, every attempt, the
+	 * server's final reply.
 	 */
 	SMTP_SEND {
 
@@ -55,7 +56,8 @@ public enum SmtpObservationDocumentation implements ObservationDocumentation {
 		},
 
 		/**
-		 * SUCCESS, PARTIAL (some recipients rejected) or FAILURE; the same values as the meters'.
+		 * SUCCESS, PARTIAL (some recipients rejected) or FAILURE; the same values as the
+		 * meters'.
 		 */
 		OUTCOME {
 			@Override
@@ -65,7 +67,8 @@ public enum SmtpObservationDocumentation implements ObservationDocumentation {
 		},
 
 		/**
-		 * Class of the server's last reply: 2xx, 4xx, 5xx, or none when there was no reply.
+		 * Class of the server's last reply: 2xx, 4xx, 5xx, or none when there was no
+		 * reply.
 		 */
 		REPLY_CLASS {
 			@Override
@@ -75,8 +78,9 @@ public enum SmtpObservationDocumentation implements ObservationDocumentation {
 		},
 
 		/**
-		 * Type of the error, as OpenTelemetry's {@code error.type}: the simple class name of the exception (for
-		 * example SmtpReplyException, SmtpConnectionException, SmtpTimeoutException), or none.
+		 * Type of the error, as OpenTelemetry's {@code error.type}: the simple class name
+		 * of the exception (for example SmtpReplyException, SmtpConnectionException,
+		 * SmtpTimeoutException), or none.
 		 */
 		ERROR_TYPE {
 			@Override

@@ -8,11 +8,12 @@ import dev.smtpclient.Envelope;
 import dev.smtpclient.SendResult;
 
 /**
- * Context of the observation of one send: the envelope, the server and, once sent, the result. It is a
- * {@link Kind#CLIENT CLIENT} {@link SenderContext} whose remote service is the SMTP server (name: its host,
- * address: {@code smtp://host:port}), so tracing shows the server as a dependency of the application. Nothing
- * is propagated: the trace context would have to travel in the message's headers, where every relay and
- * recipient could read it.
+ * Context of the observation of one send: the envelope, the server and, once sent, the
+ * result. It is a {@link Kind#CLIENT CLIENT} {@link SenderContext} whose remote service
+ * is the SMTP server (name: its host, address: {@code smtp://host:port}), so tracing
+ * shows the server as a dependency of the application. Nothing is propagated: the trace
+ * context would have to travel in the message's headers, where every relay and recipient
+ * could read it.
  */
 public class SmtpSendContext extends SenderContext<Object> {
 

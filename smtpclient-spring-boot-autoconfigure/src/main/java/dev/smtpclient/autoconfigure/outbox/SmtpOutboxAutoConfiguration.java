@@ -31,12 +31,13 @@ import dev.smtpclient.outbox.OutboxSchema;
 import dev.smtpclient.outbox.SmtpOutbox;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of a
- * {@link SmtpOutbox} on the application's {@link DataSource}, when {@code smtp.outbox.enabled=true}. The outbox
- * sees the DataSource through a {@link TransactionAwareDataSourceProxy}, so {@code enqueue} joins the current
- * Spring transaction: the message exists if and only if that transaction commits. With a {@link SmtpClient} bean
- * and {@code smtp.outbox.deliver} on (the default), this instance's workers send due messages from startup to
- * shutdown.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of a {@link SmtpOutbox} on the application's {@link DataSource},
+ * when {@code smtp.outbox.enabled=true}. The outbox sees the DataSource through a
+ * {@link TransactionAwareDataSourceProxy}, so {@code enqueue} joins the current Spring
+ * transaction: the message exists if and only if that transaction commits. With a
+ * {@link SmtpClient} bean and {@code smtp.outbox.deliver} on (the default), this
+ * instance's workers send due messages from startup to shutdown.
  */
 @AutoConfiguration(after = SmtpClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")

@@ -13,8 +13,9 @@ import dev.smtpclient.outbox.OutboxStats;
 import dev.smtpclient.outbox.SmtpOutbox;
 
 /**
- * {@link HealthIndicator} of the outbox: DOWN when the oldest due message has waited past its due time for
- * longer than the threshold (nothing is sending, or sending cannot keep up), or when the table cannot be read.
+ * {@link HealthIndicator} of the outbox: DOWN when the oldest due message has waited past
+ * its due time for longer than the threshold (nothing is sending, or sending cannot keep
+ * up), or when the table cannot be read.
  * <p>
  * Details: {@code oldestDueAge}, {@code maxDueAge} and the count of each state.
  */

@@ -18,9 +18,10 @@ import dev.smtpclient.outbox.SmtpOutbox;
 
 /**
  * Outbox meters: {@code smtp.outbox.messages} (the table's depth, tagged {@code state}),
- * {@code smtp.outbox.oldest.due} (how long the oldest due message has waited past its due time) and
- * {@code smtp.outbox.attempts} (this instance's recorded attempts, tagged {@code outcome}). The table is counted
- * at most once per refresh interval, however many meters are read.
+ * {@code smtp.outbox.oldest.due} (how long the oldest due message has waited past its due
+ * time) and {@code smtp.outbox.attempts} (this instance's recorded attempts, tagged
+ * {@code outcome}). The table is counted at most once per refresh interval, however many
+ * meters are read.
  */
 public final class SmtpOutboxMetrics implements MeterBinder {
 
@@ -44,8 +45,9 @@ public final class SmtpOutboxMetrics implements MeterBinder {
 				.baseUnit("messages")
 				.register(registry);
 		}
-		TimeGauge.builder("smtp.outbox.oldest.due", this, TimeUnit.SECONDS,
-				(metrics) -> metrics.stats().oldestDue().map((age) -> age.toMillis() / 1000.0).orElse(0.0))
+		TimeGauge
+			.builder("smtp.outbox.oldest.due", this, TimeUnit.SECONDS,
+					(metrics) -> metrics.stats().oldestDue().map((age) -> age.toMillis() / 1000.0).orElse(0.0))
 			.description("How long the oldest due message has waited past its due time")
 			.register(registry);
 		for (OutboxState outcome : new OutboxState[] { OutboxState.SENT, OutboxState.FAILED, OutboxState.RETRYING,

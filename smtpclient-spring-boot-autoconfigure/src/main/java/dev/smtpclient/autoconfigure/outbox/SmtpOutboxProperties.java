@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
 public class SmtpOutboxProperties {
 
 	/**
-	 * Whether to store messages in the outbox table of the application's DataSource and send them from there.
+	 * Whether to store messages in the outbox table of the application's DataSource and
+	 * send them from there.
 	 */
 	private boolean enabled;
 
@@ -24,13 +25,15 @@ public class SmtpOutboxProperties {
 	private boolean deliver = true;
 
 	/**
-	 * Whether to create the outbox table at startup when it does not exist (PostgreSQL and H2). Applications
-	 * with Flyway or Liquibase use the scripts under db/smtpclient-outbox/ instead.
+	 * Whether to create the outbox table at startup when it does not exist (PostgreSQL
+	 * and H2). Applications with Flyway or Liquibase use the scripts under
+	 * db/smtpclient-outbox/ instead.
 	 */
 	private boolean initializeSchema;
 
 	/**
-	 * Name this instance claims messages under; must differ between instances. Defaults to a random UUID.
+	 * Name this instance claims messages under; must differ between instances. Defaults
+	 * to a random UUID.
 	 */
 	private @Nullable String instanceId;
 
@@ -50,8 +53,8 @@ public class SmtpOutboxProperties {
 	private Duration pollInterval = Duration.ofSeconds(1);
 
 	/**
-	 * Time claimed messages stay with this instance without a renewal; after it, other instances record them as
-	 * outcome unknown.
+	 * Time claimed messages stay with this instance without a renewal; after it, other
+	 * instances record them as outcome unknown.
 	 */
 	private Duration lease = Duration.ofSeconds(30);
 
@@ -71,7 +74,8 @@ public class SmtpOutboxProperties {
 	private Duration maxBackoff = Duration.ofHours(1);
 
 	/**
-	 * Whether a message whose outcome is unknown is sent again, which may deliver it twice.
+	 * Whether a message whose outcome is unknown is sent again, which may deliver it
+	 * twice.
 	 */
 	private boolean resendUnknown;
 
@@ -206,7 +210,8 @@ public class SmtpOutboxProperties {
 	public static class Health {
 
 		/**
-		 * Age past its due time of the oldest due message at which the outbox health is DOWN.
+		 * Age past its due time of the oldest due message at which the outbox health is
+		 * DOWN.
 		 */
 		private Duration maxDueAge = Duration.ofMinutes(5);
 

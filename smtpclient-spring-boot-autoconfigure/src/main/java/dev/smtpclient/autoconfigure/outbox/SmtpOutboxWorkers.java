@@ -5,8 +5,8 @@ import org.springframework.context.SmartLifecycle;
 import dev.smtpclient.outbox.SmtpOutbox;
 
 /**
- * Starts the outbox's workers once the application context is up, and stops them (letting batches under way
- * record their outcomes) before the client and the DataSource close.
+ * Starts the outbox's workers once the application context is up, and stops them (letting
+ * batches under way record their outcomes) before the client and the DataSource close.
  */
 final class SmtpOutboxWorkers implements SmartLifecycle {
 

@@ -1,6 +1,6 @@
 /**
- * Auto-configuration of the durable outbox ({@code smtp.outbox.*}) on the application's {@code DataSource}, with
- * its metrics and health indicator.
+ * Auto-configuration of the durable outbox ({@code smtp.outbox.*}) on the application's
+ * {@code DataSource}, with its metrics and health indicator.
  */
 @NullMarked
 package dev.smtpclient.autoconfigure.outbox;

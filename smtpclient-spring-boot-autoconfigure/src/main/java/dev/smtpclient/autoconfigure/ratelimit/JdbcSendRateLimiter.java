@@ -12,9 +12,9 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import dev.smtpclient.SendRateLimiter;
 
 /**
- * A {@link SendRateLimiter} whose budget lives in a PostgreSQL row, through Bucket4j: every instance that uses the
- * same table and id shares one messages-per-second rate. Each permit is one short {@code SELECT ... FOR UPDATE}
- * transaction on that row.
+ * A {@link SendRateLimiter} whose budget lives in a PostgreSQL row, through Bucket4j:
+ * every instance that uses the same table and id shares one messages-per-second rate.
+ * Each permit is one short {@code SELECT ... FOR UPDATE} transaction on that row.
  */
 public final class JdbcSendRateLimiter implements SendRateLimiter {
 
@@ -27,7 +27,8 @@ public final class JdbcSendRateLimiter implements SendRateLimiter {
 	/**
 	 * Creates a limiter.
 	 * @param dataSource the database holding the table
-	 * @param table the table (see {@code db/smtpclient-rate-limit/postgresql/V1__smtp_rate_limit.sql})
+	 * @param table the table (see
+	 * {@code db/smtpclient-rate-limit/postgresql/V1__smtp_rate_limit.sql})
 	 * @param id the row of this budget; instances with the same id share it
 	 * @param messagesPerSecond the shared rate
 	 */
@@ -35,7 +36,8 @@ public final class JdbcSendRateLimiter implements SendRateLimiter {
 		if (!(messagesPerSecond > 0)) {
 			throw new IllegalArgumentException("messagesPerSecond must be positive");
 		}
-		// a burst of a tenth of a second at most, so the rate holds over short windows too
+		// a burst of a tenth of a second at most, so the rate holds over short windows
+		// too
 		long capacity = Math.max(1, (long) Math.ceil(messagesPerSecond / 10));
 		BucketConfiguration configuration = BucketConfiguration.builder()
 			.addLimit(BandwidthBuilder.builder()
@@ -51,8 +53,9 @@ public final class JdbcSendRateLimiter implements SendRateLimiter {
 	}
 
 	/**
-	 * Waits for a permit. While the database cannot be reached it keeps waiting (and trying again every
-	 * second): sending without the shared budget could exceed the provider's limit.
+	 * Waits for a permit. While the database cannot be reached it keeps waiting (and
+	 * trying again every second): sending without the shared budget could exceed the
+	 * provider's limit.
 	 */
 	@Override
 	public void acquire() throws InterruptedException {
@@ -69,7 +72,8 @@ public final class JdbcSendRateLimiter implements SendRateLimiter {
 	}
 
 	/**
-	 * Takes a permit if one is free now; none is free while the database cannot be reached.
+	 * Takes a permit if one is free now; none is free while the database cannot be
+	 * reached.
 	 */
 	@Override
 	public boolean tryAcquire() {

@@ -17,10 +17,11 @@ import dev.smtpclient.autoconfigure.SmtpClientCustomizer;
 import dev.smtpclient.autoconfigure.SmtpProperties;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of a rate limit shared
- * by every instance: with {@code smtp.rate-limit.shared=jdbc}, the client's {@code smtp.rate-limit} messages per
- * second is one budget in a row of the application's PostgreSQL, through Bucket4j, in place of each instance's
- * own limiter.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of a rate limit shared by every instance: with
+ * {@code smtp.rate-limit.shared=jdbc}, the client's {@code smtp.rate-limit} messages per
+ * second is one budget in a row of the application's PostgreSQL, through Bucket4j, in
+ * place of each instance's own limiter.
  */
 @AutoConfiguration(before = SmtpClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
@@ -34,8 +35,8 @@ public final class SharedRateLimitAutoConfiguration {
 	SmtpClientCustomizer sharedRateLimitCustomizer(DataSource dataSource, SharedRateLimitProperties shared,
 			SmtpProperties properties) {
 		if (!(properties.getRateLimit() > 0)) {
-			throw new IllegalStateException("smtp.rate-limit.shared=jdbc needs smtp.rate-limit, the shared "
-					+ "messages per second");
+			throw new IllegalStateException(
+					"smtp.rate-limit.shared=jdbc needs smtp.rate-limit, the shared " + "messages per second");
 		}
 		SendRateLimiter limiter = new JdbcSendRateLimiter(dataSource, shared.getTable(), shared.getId(),
 				properties.getRateLimit());

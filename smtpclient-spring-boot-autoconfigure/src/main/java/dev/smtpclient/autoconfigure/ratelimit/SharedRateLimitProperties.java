@@ -5,13 +5,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties of the shared rate limit. The rate itself is {@code smtp.rate-limit}.
+ * Configuration properties of the shared rate limit. The rate itself is
+ * {@code smtp.rate-limit}.
  */
 @ConfigurationProperties("smtp.rate-limit")
 public class SharedRateLimitProperties {
 
 	/**
-	 * Where the messages-per-second budget shared by every instance lives; unset, each instance limits itself.
+	 * Where the messages-per-second budget shared by every instance lives; unset, each
+	 * instance limits itself.
 	 */
 	private @Nullable Store shared;
 

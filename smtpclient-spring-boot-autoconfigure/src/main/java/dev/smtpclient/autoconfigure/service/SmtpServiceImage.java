@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import dev.smtpclient.SmtpUrl;
 
 /**
- * The mail-catcher images that Docker Compose and Testcontainers service connections know, and the port each
- * listens for SMTP on inside its container. None asks for a login.
+ * The mail-catcher images that Docker Compose and Testcontainers service connections
+ * know, and the port each listens for SMTP on inside its container. None asks for a
+ * login.
  */
 public enum SmtpServiceImage {
 
@@ -51,8 +52,9 @@ public enum SmtpServiceImage {
 	}
 
 	/**
-	 * The known image a reference names, whatever its registry, tag or digest: {@code axllent/mailpit},
-	 * {@code docker.io/axllent/mailpit:v1.21} and {@code ghcr.io/axllent/mailpit@sha256:...} are all Mailpit.
+	 * The known image a reference names, whatever its registry, tag or digest:
+	 * {@code axllent/mailpit}, {@code docker.io/axllent/mailpit:v1.21} and
+	 * {@code ghcr.io/axllent/mailpit@sha256:...} are all Mailpit.
 	 * @param reference an image reference, or {@code null}
 	 * @return the image, or empty when it is none of the known ones
 	 */
@@ -78,8 +80,8 @@ public enum SmtpServiceImage {
 	}
 
 	/**
-	 * The URL of a published SMTP port: plain SMTP that upgrades with STARTTLS when the server offers it, or
-	 * STARTTLS required when the connection has an SSL bundle.
+	 * The URL of a published SMTP port: plain SMTP that upgrades with STARTTLS when the
+	 * server offers it, or STARTTLS required when the connection has an SSL bundle.
 	 * @param host the host the port is published on
 	 * @param port the published port
 	 * @param tls whether to require STARTTLS

@@ -1,5 +1,6 @@
 /**
- * What the service connections to SMTP containers share: the known images and their ports.
+ * What the service connections to SMTP containers share: the known images and their
+ * ports.
  */
 @NullMarked
 package dev.smtpclient.autoconfigure.service;

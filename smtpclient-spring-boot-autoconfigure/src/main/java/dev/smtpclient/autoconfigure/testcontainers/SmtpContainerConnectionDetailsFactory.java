@@ -14,11 +14,11 @@ import dev.smtpclient.autoconfigure.SmtpConnectionDetails;
 import dev.smtpclient.autoconfigure.service.SmtpServiceImage;
 
 /**
- * {@link ContainerConnectionDetailsFactory} giving {@link SmtpConnectionDetails} for a Mailpit
- * ({@code axllent/mailpit}), GreenMail ({@code greenmail/standalone}) or MailHog ({@code mailhog/mailhog})
- * container annotated with {@code @ServiceConnection}, as a static field or a {@code @Bean}: the mapped port of
- * the image's SMTP port, no login, STARTTLS required when an SSL bundle is given with {@code @Ssl...}
- * annotations.
+ * {@link ContainerConnectionDetailsFactory} giving {@link SmtpConnectionDetails} for a
+ * Mailpit ({@code axllent/mailpit}), GreenMail ({@code greenmail/standalone}) or MailHog
+ * ({@code mailhog/mailhog}) container annotated with {@code @ServiceConnection}, as a
+ * static field or a {@code @Bean}: the mapped port of the image's SMTP port, no login,
+ * STARTTLS required when an SSL bundle is given with {@code @Ssl...} annotations.
  */
 class SmtpContainerConnectionDetailsFactory
 		extends ContainerConnectionDetailsFactory<Container<?>, SmtpConnectionDetails> {

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SmtpHealthContributorAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SmtpClientAutoConfiguration.class,
-				SmtpHealthContributorAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(SmtpClientAutoConfiguration.class, SmtpHealthContributorAutoConfiguration.class))
 		.withPropertyValues("smtp.url=esmtptls://u:p@mail.example.com", "smtp.test-mode=true");
 
 	@Test
@@ -58,22 +58,23 @@ class SmtpHealthContributorAutoConfigurationTests {
 
 	@Test
 	void oneEntryPerClientNamedAfterItsBean() {
-		// the client auto-configuration backs off: the application defines its own clients
+		// the client auto-configuration backs off: the application defines its own
+		// clients
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SmtpHealthContributorAutoConfiguration.class))
 			.withUserConfiguration(TwoClients.class)
 			.run((context) -> {
-			assertThat(context).hasNotFailed();
-			HealthContributor contributor = context.getBean("smtpHealthContributor", HealthContributor.class);
-			assertThat(contributor).isInstanceOf(CompositeHealthContributor.class);
-			CompositeHealthContributor composite = (CompositeHealthContributor) contributor;
-			assertThat(composite.stream().map((entry) -> entry.name())).containsExactlyInAnyOrder("transactionalMail",
-					"bulkMail");
-			HealthIndicator bulk = (HealthIndicator) composite.getContributor("bulkMail");
-			assertThat(bulk.health().getDetails()).containsEntry("target", "smtp://bulk.example.com:25");
-			HealthIndicator transactional = (HealthIndicator) composite.getContributor("transactionalMail");
-			assertThat(transactional.health().getDetails()).containsEntry("target", "smtps://tx.example.com:465");
-		});
+				assertThat(context).hasNotFailed();
+				HealthContributor contributor = context.getBean("smtpHealthContributor", HealthContributor.class);
+				assertThat(contributor).isInstanceOf(CompositeHealthContributor.class);
+				CompositeHealthContributor composite = (CompositeHealthContributor) contributor;
+				assertThat(composite.stream().map((entry) -> entry.name()))
+					.containsExactlyInAnyOrder("transactionalMail", "bulkMail");
+				HealthIndicator bulk = (HealthIndicator) composite.getContributor("bulkMail");
+				assertThat(bulk.health().getDetails()).containsEntry("target", "smtp://bulk.example.com:25");
+				HealthIndicator transactional = (HealthIndicator) composite.getContributor("transactionalMail");
+				assertThat(transactional.health().getDetails()).containsEntry("target", "smtps://tx.example.com:465");
+			});
 	}
 
 	@Test
@@ -99,15 +100,13 @@ class SmtpHealthContributorAutoConfigurationTests {
 
 	@Test
 	void indicatorBacksOff() {
-		this.contextRunner
-			.withBean("smtpHealthIndicator", HealthIndicator.class, () -> () -> Health.up().build())
+		this.contextRunner.withBean("smtpHealthIndicator", HealthIndicator.class, () -> () -> Health.up().build())
 			.run((context) -> assertThat(context).doesNotHaveBean(SmtpHealthIndicator.class));
 	}
 
 	@Test
 	void contributorBacksOff() {
-		this.contextRunner
-			.withBean("smtpHealthContributor", HealthIndicator.class, () -> () -> Health.up().build())
+		this.contextRunner.withBean("smtpHealthContributor", HealthIndicator.class, () -> () -> Health.up().build())
 			.run((context) -> assertThat(context).doesNotHaveBean(SmtpHealthIndicator.class));
 	}
 

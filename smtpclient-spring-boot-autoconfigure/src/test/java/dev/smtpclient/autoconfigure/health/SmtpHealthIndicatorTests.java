@@ -61,8 +61,9 @@ class SmtpHealthIndicatorTests {
 		ConnectionSettings wrongPassword = servers.settings(servers.submissionPort(), TlsPolicy.REQUIRED)
 			.credentials(servers.user(), "wrong-password")
 			.build();
-		assertThat(checked(wrongPassword, Duration.ofSeconds(10), false).health()
-			.getStatus()).as("credentials are not used by default").isEqualTo(Status.UP);
+		assertThat(checked(wrongPassword, Duration.ofSeconds(10), false).health().getStatus())
+			.as("credentials are not used by default")
+			.isEqualTo(Status.UP);
 		Health failed = checked(wrongPassword, Duration.ofSeconds(10), true).health();
 		assertThat(failed.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(failed.getDetails()).containsEntry("phase", "AUTH");
@@ -196,8 +197,8 @@ class SmtpHealthIndicatorTests {
 	}
 
 	private static SmtpHealthIndicator checked(ConnectionSettings settings, Duration timeout, boolean authenticate) {
-		SmtpHealthIndicator indicator = new SmtpHealthIndicator(settings, timeout, Duration.ofMinutes(1),
-				authenticate, Clock.systemUTC());
+		SmtpHealthIndicator indicator = new SmtpHealthIndicator(settings, timeout, Duration.ofMinutes(1), authenticate,
+				Clock.systemUTC());
 		indicator.refresh();
 		return indicator;
 	}

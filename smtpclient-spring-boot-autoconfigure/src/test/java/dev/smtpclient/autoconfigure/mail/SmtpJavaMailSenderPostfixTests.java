@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The JavaMailSender drop-in against the real Postfix: a message built with Spring's {@link MimeMessageHelper}
- * arrives intact, and failures keep Spring's contract (refused recipients, wrong password, unreachable server).
+ * The JavaMailSender drop-in against the real Postfix: a message built with Spring's
+ * {@link MimeMessageHelper} arrives intact, and failures keep Spring's contract (refused
+ * recipients, wrong password, unreachable server).
  */
 class SmtpJavaMailSenderPostfixTests {
 
@@ -130,9 +131,9 @@ class SmtpJavaMailSenderPostfixTests {
 					.isInstanceOfSatisfying(SendFailedException.class, (failed) -> {
 						assertThat(failed.getInvalidAddresses()).extracting(Object::toString)
 							.containsExactly("rejected@test.example");
-						// smtp.require-all-recipients is off: the accepted recipient got it
-						assertThat(failed.getValidSentAddresses()).extracting(Object::toString)
-							.containsExactly(good);
+						// smtp.require-all-recipients is off: the accepted recipient got
+						// it
+						assertThat(failed.getValidSentAddresses()).extracting(Object::toString).containsExactly(good);
 					}));
 			this.servers.awaitDelivered(marker, Duration.ofSeconds(10));
 		});
@@ -163,7 +164,8 @@ class SmtpJavaMailSenderPostfixTests {
 								.containsExactly(good);
 							assertThat(failed.getValidSentAddresses()).isEmpty();
 						}));
-				// the same connection settings deliver a clean message, and only that one arrives
+				// the same connection settings deliver a clean message, and only that one
+				// arrives
 				String marker = UUID.randomUUID().toString();
 				mailSender.send(message(mailSender, marker, "catchall-" + marker + "@" + this.servers.domain()));
 				this.servers.awaitDelivered(marker, Duration.ofSeconds(10));
@@ -181,8 +183,10 @@ class SmtpJavaMailSenderPostfixTests {
 					.message()
 					.doesNotContain(this.servers.password()));
 		});
-		// a successful login clears the SASL back end's penalty for the failure, which would otherwise slow
-		// down the next logins from this address (other tests' health checks time out on it)
+		// a successful login clears the SASL back end's penalty for the failure, which
+		// would otherwise slow
+		// down the next logins from this address (other tests' health checks time out on
+		// it)
 		submission(this.servers.password()).run((context) -> {
 			JavaMailSender mailSender = context.getBean(JavaMailSender.class);
 			String marker = UUID.randomUUID().toString();

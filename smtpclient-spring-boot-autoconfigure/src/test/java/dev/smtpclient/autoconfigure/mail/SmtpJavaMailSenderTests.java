@@ -94,9 +94,9 @@ class SmtpJavaMailSenderTests {
 	void aMessageWithoutRecipientsIsNotSent() {
 		MimeMessage message = this.mailSender.createMimeMessage();
 		assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> this.mailSender.send(message))
-			.satisfies((ex) -> assertThat(ex.getFailedMessages().get(message))
-				.isInstanceOf(MailPreparationException.class)
-				.hasRootCauseMessage("the message has no recipient in To, Cc or Bcc"));
+			.satisfies(
+					(ex) -> assertThat(ex.getFailedMessages().get(message)).isInstanceOf(MailPreparationException.class)
+						.hasRootCauseMessage("the message has no recipient in To, Cc or Bcc"));
 		assertThat(this.sent).isEmpty();
 	}
 

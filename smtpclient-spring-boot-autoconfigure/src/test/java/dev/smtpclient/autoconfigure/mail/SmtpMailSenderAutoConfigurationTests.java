@@ -70,7 +70,8 @@ class SmtpMailSenderAutoConfigurationTests {
 
 	@Test
 	void noneWithTheMailApiButWithoutAngusMail() {
-		// jakarta.mail-api alone cannot create a Session (no StreamProvider): start-up must not depend on it
+		// jakarta.mail-api alone cannot create a Session (no StreamProvider): start-up
+		// must not depend on it
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.eclipse.angus.mail"))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(SmtpJavaMailSender.class)

@@ -33,8 +33,10 @@ class SmtpClientMetricsTests {
 		this.metrics.connectStart(this.connection, address);
 		Thread.sleep(20);
 		this.metrics.connectFailed(this.connection, address, new IOException("refused"));
-		assertThat(this.registry.get("smtp.client.connect").tags("outcome", "FAILURE", "error.type", "IOException").timer().totalTime(
-				java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(20);
+		assertThat(this.registry.get("smtp.client.connect")
+			.tags("outcome", "FAILURE", "error.type", "IOException")
+			.timer()
+			.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(20);
 	}
 
 	@Test
@@ -44,7 +46,8 @@ class SmtpClientMetricsTests {
 		this.metrics.messageFailed(this.connection,
 				new SmtpTimeoutException(SmtpPhase.MESSAGE, "DATA", Duration.ofSeconds(1), null), Duration.ofMillis(5));
 		assertThat(this.registry.get("smtp.client.transaction")
-			.tags("outcome", "FAILURE", "reply.class", "4xx", "error.type", "SmtpReplyException", "tls.protocol", "none")
+			.tags("outcome", "FAILURE", "reply.class", "4xx", "error.type", "SmtpReplyException", "tls.protocol",
+					"none")
 			.timer()
 			.count()).isEqualTo(1);
 		assertThat(this.registry.get("smtp.client.transaction")
@@ -57,7 +60,8 @@ class SmtpClientMetricsTests {
 	void unknownVerbsShareOneTag() {
 		this.metrics.replyReceived(this.connection, "XCLIENT", new SmtpReply(250, List.of("ok")), Duration.ZERO);
 		this.metrics.replyReceived(this.connection, "greeting", new SmtpReply(220, List.of("hi")), Duration.ZERO);
-		assertThat(this.registry.get("smtp.client.commands").tags("command", "OTHER", "reply.class", "2xx")
+		assertThat(this.registry.get("smtp.client.commands")
+			.tags("command", "OTHER", "reply.class", "2xx")
 			.counter()
 			.count()).isEqualTo(1);
 		assertThat(this.registry.get("smtp.client.commands").tags("command", "GREETING").counter().count())

@@ -53,7 +53,8 @@ class SmtpMetricsAutoConfigurationTests {
 				assertThat(registry.get("smtp.client.connections.max").gauge().value()).isEqualTo(3);
 				assertThat(registry.get("smtp.client.connections").tag("state", "idle").gauge().value()).isZero();
 				context.getBean(SmtpSender.class)
-					.send(Envelope.of("a@example.com", "b@example.com"), MessageContent.ofString("Subject: t\r\n\r\nx"));
+					.send(Envelope.of("a@example.com", "b@example.com"),
+							MessageContent.ofString("Subject: t\r\n\r\nx"));
 				// no event updated the gauge: it asks the pool
 				assertThat(registry.get("smtp.client.connections").tag("state", "idle").gauge().value()).isEqualTo(1);
 				assertThat(registry.get("smtp.client.connections").tag("state", "active").gauge().value()).isZero();
@@ -63,8 +64,7 @@ class SmtpMetricsAutoConfigurationTests {
 
 	@Test
 	void poolGaugesForEveryClientTaggedWithItsBeanName() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SmtpMetricsAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SmtpMetricsAutoConfiguration.class))
 			.withBean(SimpleMeterRegistry.class)
 			.withUserConfiguration(TwoClients.class)
 			.run((context) -> {

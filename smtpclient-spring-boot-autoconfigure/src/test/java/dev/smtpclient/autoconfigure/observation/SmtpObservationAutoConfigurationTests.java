@@ -109,8 +109,8 @@ class SmtpObservationAutoConfigurationTests {
 
 	@Test
 	void plainSenderWithoutAnObservationRegistry() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(SmtpSender.class))
-			.isNotInstanceOf(ObservedSmtpSender.class));
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(SmtpSender.class)).isNotInstanceOf(ObservedSmtpSender.class));
 	}
 
 	@Test

@@ -61,7 +61,8 @@ class SmtpOutboxAutoConfigurationTests {
 	@Test
 	void noOutboxWithoutADataSource() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SmtpClientAutoConfiguration.class, SmtpOutboxAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(SmtpClientAutoConfiguration.class, SmtpOutboxAutoConfiguration.class))
 			.withPropertyValues("smtp.url=smtp://mail.example.com", "smtp.test-mode=true", "smtp.outbox.enabled=true")
 			.run((context) -> assertThat(context).doesNotHaveBean(SmtpOutbox.class));
 	}
@@ -95,8 +96,7 @@ class SmtpOutboxAutoConfigurationTests {
 
 	@Test
 	void userOutboxBacksOff() {
-		this.enabled.withBean("myOutbox", SmtpOutbox.class,
-				() -> SmtpOutbox.builder(new JdbcDataSource()).build())
+		this.enabled.withBean("myOutbox", SmtpOutbox.class, () -> SmtpOutbox.builder(new JdbcDataSource()).build())
 			.run((context) -> assertThat(context).hasSingleBean(SmtpOutbox.class).hasBean("myOutbox"));
 	}
 
@@ -113,8 +113,8 @@ class SmtpOutboxAutoConfigurationTests {
 			});
 			UUID committed = transactions.execute((status) -> outbox.enqueue(mail()));
 			assertThat(outbox.status(rolledBack)).isEmpty();
-			assertThat(outbox.status(committed)).hasValueSatisfying(
-					(status) -> assertThat(status.state()).isEqualTo(OutboxState.QUEUED));
+			assertThat(outbox.status(committed))
+				.hasValueSatisfying((status) -> assertThat(status.state()).isEqualTo(OutboxState.QUEUED));
 		});
 	}
 
@@ -133,8 +133,9 @@ class SmtpOutboxAutoConfigurationTests {
 
 	@Test
 	void propertiesApply() {
-		this.enabled.withPropertyValues("smtp.outbox.instance-id=node-1", "smtp.outbox.batch-size=7",
-				"smtp.outbox.workers=3", "smtp.outbox.resend-unknown=true")
+		this.enabled
+			.withPropertyValues("smtp.outbox.instance-id=node-1", "smtp.outbox.batch-size=7", "smtp.outbox.workers=3",
+					"smtp.outbox.resend-unknown=true")
 			.run((context) -> {
 				SmtpOutbox outbox = context.getBean(SmtpOutbox.class);
 				assertThat(outbox.instanceId()).isEqualTo("node-1");

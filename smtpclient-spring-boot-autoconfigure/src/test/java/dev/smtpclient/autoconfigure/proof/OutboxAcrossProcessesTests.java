@@ -35,8 +35,9 @@ import dev.smtpclient.test.PostfixServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The outbox across processes: three JVMs share one PostgreSQL and one Postfix, one of them is killed with
- * SIGKILL half-way, and the outcome recorded for each message matches what reached the mailbox.
+ * The outbox across processes: three JVMs share one PostgreSQL and one Postfix, one of
+ * them is killed with SIGKILL half-way, and the outcome recorded for each message matches
+ * what reached the mailbox.
  */
 class OutboxAcrossProcessesTests {
 
@@ -91,7 +92,8 @@ class OutboxAcrossProcessesTests {
 				assertThat(copies).as("copies of %s with unknown outcome", messageId).isLessThanOrEqualTo(1);
 			}
 		});
-		long unknownDelivered = states.entrySet().stream()
+		long unknownDelivered = states.entrySet()
+			.stream()
 			.filter((entry) -> entry.getValue().equals("UNKNOWN") && delivered.containsKey(entry.getKey()))
 			.count();
 		System.out.println("proof: of " + unknown + " unknown, " + unknownDelivered + " reached the mailbox");
@@ -121,8 +123,8 @@ class OutboxAcrossProcessesTests {
 		}
 		List<Instant> completed = new ArrayList<>();
 		try (Connection connection = dataSource.getConnection();
-				PreparedStatement select = connection
-					.prepareStatement("SELECT completed_at FROM smtp_outbox WHERE state = 'SENT' ORDER BY completed_at");
+				PreparedStatement select = connection.prepareStatement(
+						"SELECT completed_at FROM smtp_outbox WHERE state = 'SENT' ORDER BY completed_at");
 				ResultSet rows = select.executeQuery()) {
 			while (rows.next()) {
 				completed.add(rows.getObject(1, OffsetDateTime.class).toInstant());
@@ -137,7 +139,8 @@ class OutboxAcrossProcessesTests {
 	}
 
 	/**
-	 * Figures for the README, not a pass/fail benchmark: run with {@code -Doutbox.throughput=true}.
+	 * Figures for the README, not a pass/fail benchmark: run with
+	 * {@code -Doutbox.throughput=true}.
 	 */
 	@Test
 	void throughputThroughPostgresqlToSmtpSink() throws Exception {
@@ -189,9 +192,10 @@ class OutboxAcrossProcessesTests {
 				assertThat(rows.getLong(3)).isEqualTo(count);
 			}
 			double seconds = Duration.between(first, last).toMillis() / 1000.0;
-			System.out.printf("throughput: %d instance(s), %d messages of 1 KB: %.0f messages/s delivered "
-					+ "(enqueue in one transaction: %.0f messages/s)%n", instances, count, count / seconds,
-					count / enqueueSeconds);
+			System.out.printf(
+					"throughput: %d instance(s), %d messages of 1 KB: %.0f messages/s delivered "
+							+ "(enqueue in one transaction: %.0f messages/s)%n",
+					instances, count, count / seconds, count / enqueueSeconds);
 		}
 	}
 
@@ -208,12 +212,11 @@ class OutboxAcrossProcessesTests {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Path log = Path.of("target", "proof-" + instanceId + ".log");
 		Files.createDirectories(log.getParent());
-		return new ProcessBuilder(java, "-Xmx256m",
-				"-Doutbox.workers=" + Integer.getInteger("outbox.workers", 2),
-				"-Doutbox.batch=" + Integer.getInteger("outbox.batch", 50), "-cp", System.getProperty("java.class.path"),
-				OutboxInstance.class.getName(), dataSource.getURL(), dataSource.getUser(), dataSource.getPassword(),
-				dataSource.getCurrentSchema(), this.servers.host(), String.valueOf(port), instanceId,
-				String.valueOf(rate))
+		return new ProcessBuilder(java, "-Xmx256m", "-Doutbox.workers=" + Integer.getInteger("outbox.workers", 2),
+				"-Doutbox.batch=" + Integer.getInteger("outbox.batch", 50), "-cp",
+				System.getProperty("java.class.path"), OutboxInstance.class.getName(), dataSource.getURL(),
+				dataSource.getUser(), dataSource.getPassword(), dataSource.getCurrentSchema(), this.servers.host(),
+				String.valueOf(port), instanceId, String.valueOf(rate))
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
@@ -230,12 +233,11 @@ class OutboxAcrossProcessesTests {
 		throw new AssertionError("fewer than " + sent + " messages sent within " + timeout);
 	}
 
-	private static void awaitHeld(PGSimpleDataSource dataSource, String instanceId, Duration timeout)
-			throws Exception {
+	private static void awaitHeld(PGSimpleDataSource dataSource, String instanceId, Duration timeout) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		try (Connection connection = dataSource.getConnection();
-				PreparedStatement select = connection.prepareStatement(
-						"SELECT COUNT(*) FROM smtp_outbox WHERE state = 'SENDING' AND claimed_by = ?")) {
+				PreparedStatement select = connection
+					.prepareStatement("SELECT COUNT(*) FROM smtp_outbox WHERE state = 'SENDING' AND claimed_by = ?")) {
 			select.setString(1, instanceId);
 			while (System.nanoTime() < deadline) {
 				try (ResultSet rows = select.executeQuery()) {
@@ -289,7 +291,8 @@ class OutboxAcrossProcessesTests {
 		dataSource.setURL(this.database.getProperty("postgresql.url"));
 		dataSource.setUser(this.database.getProperty("postgresql.user"));
 		dataSource.setPassword(this.database.getProperty("postgresql.password"));
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
 				InputStream sql = getClass().getClassLoader()
 					.getResourceAsStream("db/smtpclient-rate-limit/postgresql/V1__smtp_rate_limit.sql")) {
 			statement.execute("CREATE SCHEMA " + schema);

@@ -13,11 +13,12 @@ import dev.smtpclient.outbox.OutboxStats;
 import dev.smtpclient.outbox.SmtpOutbox;
 
 /**
- * One application instance, in a JVM of its own: an outbox worker on a shared PostgreSQL that sends through a
- * pooled client, with an optional shared rate limit. It stops once nothing is pending for a while (or when killed).
+ * One application instance, in a JVM of its own: an outbox worker on a shared PostgreSQL
+ * that sends through a pooled client, with an optional shared rate limit. It stops once
+ * nothing is pending for a while (or when killed).
  * <p>
- * Arguments: jdbc-url user password schema smtp-host smtp-port instance-id shared-rate (0 for none); system
- * properties {@code outbox.workers} (2) and {@code outbox.batch} (50).
+ * Arguments: jdbc-url user password schema smtp-host smtp-port instance-id shared-rate (0
+ * for none); system properties {@code outbox.workers} (2) and {@code outbox.batch} (50).
  */
 public final class OutboxInstance {
 

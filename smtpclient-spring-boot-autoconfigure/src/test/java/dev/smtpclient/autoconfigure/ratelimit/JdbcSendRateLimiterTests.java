@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shared limiter never throws into the client: an unreachable budget means no permit, not a failure the
- * client's batch would have to place.
+ * The shared limiter never throws into the client: an unreachable budget means no permit,
+ * not a failure the client's batch would have to place.
  */
 class JdbcSendRateLimiterTests {
 

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedRateLimitAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SharedRateLimitAutoConfiguration.class,
-				SmtpClientAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(SharedRateLimitAutoConfiguration.class, SmtpClientAutoConfiguration.class))
 		.withPropertyValues("smtp.url=smtp://mail.example.com", "smtp.test-mode=true", "smtp.rate-limit=20");
 
 	@Test

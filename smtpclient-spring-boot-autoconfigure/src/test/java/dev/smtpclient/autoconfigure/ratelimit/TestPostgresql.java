@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The PostgreSQL that {@code .ci/databases start} runs, found through {@code servers.properties}: skipped locally
- * when it is not running, a failure in CI ({@code SMTP_TEST_REQUIRE_SERVERS=true}). Each call gives a schema of
- * its own with the rate-limit table in it.
+ * The PostgreSQL that {@code .ci/databases start} runs, found through
+ * {@code servers.properties}: skipped locally when it is not running, a failure in CI
+ * ({@code SMTP_TEST_REQUIRE_SERVERS=true}). Each call gives a schema of its own with the
+ * rate-limit table in it.
  */
 final class TestPostgresql {
 
@@ -50,7 +51,8 @@ final class TestPostgresql {
 		dataSource.setURL(properties.getProperty("postgresql.url"));
 		dataSource.setUser(properties.getProperty("postgresql.user"));
 		dataSource.setPassword(properties.getProperty("postgresql.password"));
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
 				InputStream sql = TestPostgresql.class.getClassLoader()
 					.getResourceAsStream("db/smtpclient-rate-limit/postgresql/V1__smtp_rate_limit.sql")) {
 			statement.execute("CREATE SCHEMA " + schema);

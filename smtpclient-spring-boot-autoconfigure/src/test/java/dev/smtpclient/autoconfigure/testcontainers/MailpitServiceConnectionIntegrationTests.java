@@ -20,7 +20,8 @@ import dev.smtpclient.autoconfigure.SmtpSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real Mailpit container as a {@code @ServiceConnection}. Needs Docker; skipped where there is none.
+ * A real Mailpit container as a {@code @ServiceConnection}. Needs Docker; skipped where
+ * there is none.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringJUnitConfig

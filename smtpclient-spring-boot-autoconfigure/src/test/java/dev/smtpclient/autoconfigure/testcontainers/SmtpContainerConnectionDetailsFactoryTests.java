@@ -22,13 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The Testcontainers factory's mapping, without Docker: the container is a stand-in that maps each exposed
- * port to 40000 plus the port.
+ * The Testcontainers factory's mapping, without Docker: the container is a stand-in that
+ * maps each exposed port to 40000 plus the port.
  */
 class SmtpContainerConnectionDetailsFactoryTests {
 
 	@ParameterizedTest
-	@CsvSource({ "axllent/mailpit:latest, 41025", "greenmail/standalone:2.1.3, 43025", "mailhog/mailhog:v1.0.1, 41025" })
+	@CsvSource({ "axllent/mailpit:latest, 41025", "greenmail/standalone:2.1.3, 43025",
+			"mailhog/mailhog:v1.0.1, 41025" })
 	void registeredFactoryGivesTheMappedSmtpPortOfEachImage(String image, int mappedPort) throws Exception {
 		ConnectionDetails details = connectionDetails(image, image, List.of(1025, 3025, 8025))
 			.get(SmtpConnectionDetails.class);
@@ -71,8 +72,8 @@ class SmtpContainerConnectionDetailsFactoryTests {
 					case "getHost" -> "docker.example";
 					case "getDockerImageName" -> image;
 					case "getExposedPorts" -> exposed;
-					case "getMappedPort" -> exposed.contains((Integer) arguments[0]) ? 40000 + (Integer) arguments[0]
-							: null;
+					case "getMappedPort" ->
+						exposed.contains((Integer) arguments[0]) ? 40000 + (Integer) arguments[0] : null;
 					case "toString" -> "stand-in container";
 					case "hashCode" -> 1;
 					case "equals" -> proxy == arguments[0];

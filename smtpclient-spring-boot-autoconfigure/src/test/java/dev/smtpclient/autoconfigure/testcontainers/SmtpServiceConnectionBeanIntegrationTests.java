@@ -23,8 +23,9 @@ import dev.smtpclient.autoconfigure.SmtpSender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each known image as a {@code @Bean @ServiceConnection} container, started by the context. Needs Docker;
- * skipped where there is none (the mapping itself is tested without Docker).
+ * Each known image as a {@code @Bean @ServiceConnection} container, started by the
+ * context. Needs Docker; skipped where there is none (the mapping itself is tested
+ * without Docker).
  */
 @Testcontainers(disabledWithoutDocker = true)
 class SmtpServiceConnectionBeanIntegrationTests {

@@ -12,9 +12,10 @@ import dev.smtpclient.autoconfigure.SmtpConnectionDetails;
 import dev.smtpclient.autoconfigure.service.SmtpServiceImage;
 
 /**
- * {@link DockerComposeConnectionDetailsFactory} giving {@link SmtpConnectionDetails} for a Mailpit, GreenMail or
- * MailHog service of the application's Docker Compose file: the host and published port of the image's SMTP
- * port, no login, STARTTLS required when the service has an SSL bundle label.
+ * {@link DockerComposeConnectionDetailsFactory} giving {@link SmtpConnectionDetails} for
+ * a Mailpit, GreenMail or MailHog service of the application's Docker Compose file: the
+ * host and published port of the image's SMTP port, no login, STARTTLS required when the
+ * service has an SSL bundle label.
  */
 class SmtpDockerComposeConnectionDetailsFactory extends DockerComposeConnectionDetailsFactory<SmtpConnectionDetails> {
 
@@ -30,14 +31,15 @@ class SmtpDockerComposeConnectionDetailsFactory extends DockerComposeConnectionD
 	}
 
 	/**
-	 * The host port published for the service's SMTP port: that of its image or, for an image of its own, of the
-	 * known image its {@code org.springframework.boot.service-connection} label names.
+	 * The host port published for the service's SMTP port: that of its image or, for an
+	 * image of its own, of the known image its
+	 * {@code org.springframework.boot.service-connection} label names.
 	 */
 	static int publishedSmtpPort(RunningService service) {
 		SmtpServiceImage image = SmtpServiceImage.of(service.image().toString())
 			.or(() -> SmtpServiceImage.of(service.labels().get(SERVICE_CONNECTION_LABEL)))
-			.orElseThrow(() -> new IllegalStateException("Service '" + service.name() + "' runs "
-					+ service.image() + ", none of " + String.join(", ", SmtpServiceImage.NAMES)));
+			.orElseThrow(() -> new IllegalStateException("Service '" + service.name() + "' runs " + service.image()
+					+ ", none of " + String.join(", ", SmtpServiceImage.NAMES)));
 		return service.ports().get(image.smtpPort());
 	}
 

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The Docker Compose factory's mapping, without Docker: the running service is a stand-in that publishes each
- * container port on 40000 plus the port.
+ * The Docker Compose factory's mapping, without Docker: the running service is a stand-in
+ * that publishes each container port on 40000 plus the port.
  */
 class SmtpDockerComposeConnectionDetailsFactoryTests {
 
@@ -57,7 +57,8 @@ class SmtpDockerComposeConnectionDetailsFactoryTests {
 
 	@Test
 	void otherImagesGetNoSmtpConnection() {
-		assertThat(connectionDetails(service("redis:7", Map.of(), 6379))).doesNotContainKey(SmtpConnectionDetails.class);
+		assertThat(connectionDetails(service("redis:7", Map.of(), 6379)))
+			.doesNotContainKey(SmtpConnectionDetails.class);
 	}
 
 	private static SmtpConnectionDetails smtp(Map<Class<?>, ConnectionDetails> details) {
@@ -66,8 +67,8 @@ class SmtpDockerComposeConnectionDetailsFactoryTests {
 	}
 
 	private static Map<Class<?>, ConnectionDetails> connectionDetails(RunningService service) {
-		return new ConnectionDetailsFactories(null)
-			.getConnectionDetails(TestDockerComposeConnectionSources.of(service), false);
+		return new ConnectionDetailsFactories(null).getConnectionDetails(TestDockerComposeConnectionSources.of(service),
+				false);
 	}
 
 	private static RunningService service(String image, Map<String, String> labels, Integer... containerPorts) {

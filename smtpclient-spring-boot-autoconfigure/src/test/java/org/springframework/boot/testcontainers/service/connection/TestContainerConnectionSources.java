@@ -10,8 +10,8 @@ import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 
 /**
- * Builds a {@link ContainerConnectionSource} (whose constructor is package-private) so that connection details
- * factories can be tested without Docker.
+ * Builds a {@link ContainerConnectionSource} (whose constructor is package-private) so
+ * that connection details factories can be tested without Docker.
  */
 public final class TestContainerConnectionSources {
 

@@ -4,8 +4,8 @@ import org.springframework.boot.docker.compose.core.RunningService;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
- * Builds a {@link DockerComposeConnectionSource} (whose constructor is package-private) so that connection
- * details factories can be tested without Docker.
+ * Builds a {@link DockerComposeConnectionSource} (whose constructor is package-private)
+ * so that connection details factories can be tested without Docker.
  */
 public final class TestDockerComposeConnectionSources {
 
