@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import dev.smtpclient.OutcomeUnknownException;
 import dev.smtpclient.SendResult;
 import dev.smtpclient.SmtpException;
-import dev.smtpclient.SmtpReplyException;
 import dev.smtpclient.outbox.OutboxStore.Claimed;
 import dev.smtpclient.outbox.OutboxStore.Outcome;
 
@@ -40,7 +39,7 @@ final class AttemptOutcomes {
 	}
 
 	Outcome failed(Claimed message, SmtpException failure, Instant now) {
-		String reply = (failure instanceof SmtpReplyException replyFailure) ? replyFailure.reply().toString() : null;
+		String reply = failure.reply().map(Object::toString).orElse(null);
 		if (failure instanceof OutcomeUnknownException) {
 			return this.resendUnknown ? retry(message, failure, reply, now) : new Outcome(message.id(),
 					message.attempt(), OutboxState.UNKNOWN, null, now, reply, null, failure.getMessage());
