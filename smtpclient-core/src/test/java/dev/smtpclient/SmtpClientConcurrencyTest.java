@@ -73,7 +73,8 @@ class SmtpClientConcurrencyTest {
 			total += future.get();
 		}
 		executor.shutdown();
-		// retired connections say QUIT on the pool's closer thread: let the last ones finish
+		// retired connections say QUIT on the pool's closer thread: let the last ones
+		// finish
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		PoolStats stats = client.stats();
 		while (stats.created() - stats.closed() != stats.idle() && System.nanoTime() < deadline) {
