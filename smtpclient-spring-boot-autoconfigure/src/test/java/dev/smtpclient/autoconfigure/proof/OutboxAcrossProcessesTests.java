@@ -116,7 +116,8 @@ class OutboxAcrossProcessesTests {
 		}
 		List<Process> instances = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			instances.add(start(dataSource, this.servers.sinkPort(), "limited-" + i, 50));
+			// completed_at is written per batch: small batches keep the 30 s window exact
+			instances.add(start(dataSource, this.servers.sinkPort(), "limited-" + i, 50, 5));
 		}
 		for (Process instance : instances) {
 			assertThat(instance.waitFor()).isZero();
@@ -209,14 +210,18 @@ class OutboxAcrossProcessesTests {
 	}
 
 	private Process start(PGSimpleDataSource dataSource, int port, String instanceId, double rate) throws Exception {
+		return start(dataSource, port, instanceId, rate, Integer.getInteger("outbox.batch", 50));
+	}
+
+	private Process start(PGSimpleDataSource dataSource, int port, String instanceId, double rate, int batch)
+			throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Path log = Path.of("target", "proof-" + instanceId + ".log");
 		Files.createDirectories(log.getParent());
 		return new ProcessBuilder(java, "-Xmx256m", "-Doutbox.workers=" + Integer.getInteger("outbox.workers", 2),
-				"-Doutbox.batch=" + Integer.getInteger("outbox.batch", 50), "-cp",
-				System.getProperty("java.class.path"), OutboxInstance.class.getName(), dataSource.getURL(),
-				dataSource.getUser(), dataSource.getPassword(), dataSource.getCurrentSchema(), this.servers.host(),
-				String.valueOf(port), instanceId, String.valueOf(rate))
+				"-Doutbox.batch=" + batch, "-cp", System.getProperty("java.class.path"), OutboxInstance.class.getName(),
+				dataSource.getURL(), dataSource.getUser(), dataSource.getPassword(), dataSource.getCurrentSchema(),
+				this.servers.host(), String.valueOf(port), instanceId, String.valueOf(rate))
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

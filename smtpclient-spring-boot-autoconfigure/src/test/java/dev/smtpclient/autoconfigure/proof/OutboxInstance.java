@@ -2,6 +2,10 @@ package dev.smtpclient.autoconfigure.proof;
 
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.smtpclient.SmtpClient;
@@ -26,30 +30,41 @@ public final class OutboxInstance {
 	}
 
 	public static void main(String[] args) throws Exception {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setURL(args[0]);
-		dataSource.setUser(args[1]);
-		dataSource.setPassword(args[2]);
-		dataSource.setCurrentSchema(args[3]);
+		PGSimpleDataSource database = new PGSimpleDataSource();
+		database.setURL(args[0]);
+		database.setUser(args[1]);
+		database.setPassword(args[2]);
+		database.setCurrentSchema(args[3]);
+		// pooled as in an application: a new login per rate permit would be the
+		// bottleneck
+		HikariConfig poolConfig = new HikariConfig();
+		poolConfig.setDataSource(database);
+		poolConfig.setMaximumPoolSize(8);
 		double rate = Double.parseDouble(args[7]);
-		SmtpClientBuilder builder = SmtpClient.builder("smtp://" + args[4] + ":" + args[5])
-			.tlsPolicy(TlsPolicy.NONE)
-			.heloName("client.test")
-			.pool((pool) -> pool.maxSize(4));
-		if (rate > 0) {
-			builder.rateLimiter(new JdbcSendRateLimiter(dataSource, "smtp_rate_limit", 1, rate));
+		try (HikariDataSource dataSource = new HikariDataSource(poolConfig)) {
+			SmtpClientBuilder builder = SmtpClient.builder("smtp://" + args[4] + ":" + args[5])
+				.tlsPolicy(TlsPolicy.NONE)
+				.heloName("client.test")
+				.pool((pool) -> pool.maxSize(4));
+			if (rate > 0) {
+				builder.rateLimiter(new JdbcSendRateLimiter(dataSource, "smtp_rate_limit", 1, rate));
+			}
+			run(dataSource, builder, args[6]);
 		}
+	}
+
+	private static void run(DataSource dataSource, SmtpClientBuilder builder, String instanceId) throws Exception {
 		try (SmtpClient client = builder.build();
 				SmtpOutbox outbox = SmtpOutbox.builder(dataSource)
 					.client(client)
-					.instanceId(args[6])
+					.instanceId(instanceId)
 					.workers(Integer.getInteger("outbox.workers", 2))
 					.batchSize(Integer.getInteger("outbox.batch", 50))
 					.pollInterval(Duration.ofMillis(100))
 					.lease(Duration.ofSeconds(3))
 					.build()) {
 			outbox.start();
-			System.out.println("started " + args[6]);
+			System.out.println("started " + instanceId);
 			int idle = 0;
 			while (idle < 30) {
 				Thread.sleep(100);
@@ -58,7 +73,7 @@ public final class OutboxInstance {
 						+ stats.count(OutboxState.SENDING) > 0;
 				idle = pending ? 0 : idle + 1;
 			}
-			System.out.println("done " + args[6] + " " + outbox.recordedOutcomes());
+			System.out.println("done " + instanceId + " " + outbox.recordedOutcomes());
 		}
 	}
 
