@@ -1,10 +1,13 @@
 package dev.smtpclient.autoconfigure.mail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
@@ -17,19 +20,26 @@ import org.springframework.util.ClassUtils;
 
 import dev.smtpclient.Envelope;
 import dev.smtpclient.Mail;
-import dev.smtpclient.MessageContent;
 
 /**
  * Turns a {@link MimeMessage} into a {@link Mail}: the envelope from its addresses, the
- * content from {@link MimeMessage#writeTo(java.io.OutputStream, String[])} without the
- * Bcc header.
+ * content written by {@link MimeMessage#writeTo(java.io.OutputStream, String[])} without
+ * the Bcc header (see {@link MimeMessageContent}).
  */
 final class MimeMessageMail {
 
-	private static final String[] HIDDEN_HEADERS = { "Bcc" };
+	/**
+	 * The Date header as Jakarta Mail's {@code MailDateFormat} writes it, minus the zone
+	 * comment; thread-safe, where {@code MimeMessage.setSentDate} holds a lock shared by
+	 * every message in the JVM.
+	 */
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
 
 	private static final boolean ANGUS_PRESENT = ClassUtils.isPresent("org.eclipse.angus.mail.smtp.SMTPMessage",
 			MimeMessageMail.class.getClassLoader());
+
+	/** Messages sent in the same second share their Date header. */
+	private static volatile @Nullable FormattedDate lastDate;
 
 	private MimeMessageMail() {
 	}
@@ -39,17 +49,20 @@ final class MimeMessageMail {
 	 * the Message-ID kept) and converts it.
 	 * @param message the message
 	 * @param defaultFrom the From address for a message without one, or {@code null}
+	 * @param streamProviders the look-up to write the message with
 	 * @return the mail
 	 * @throws MessagingException when the message cannot be read or has no sender or
 	 * recipient
 	 * @throws IOException when the message cannot be written
 	 */
-	static Mail of(MimeMessage message, @Nullable String defaultFrom) throws MessagingException, IOException {
+	static Mail of(MimeMessage message, @Nullable String defaultFrom, StreamProviderLookup streamProviders)
+			throws MessagingException, IOException {
 		if (message.getFrom() == null && defaultFrom != null) {
 			message.setFrom(new InternetAddress(defaultFrom));
 		}
-		if (message.getSentDate() == null) {
-			message.setSentDate(new Date());
+		// parsing a Date header takes the shared lock too: only when there is one
+		if (message.getHeader("Date", null) == null || message.getSentDate() == null) {
+			message.setHeader("Date", date(new Date()));
 		}
 		String messageId = message.getMessageID();
 		message.saveChanges();
@@ -57,9 +70,23 @@ final class MimeMessageMail {
 			message.setHeader("Message-ID", messageId);
 		}
 		Envelope envelope = Envelope.of(sender(message), recipients(message));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		message.writeTo(out, HIDDEN_HEADERS);
-		return Mail.of(envelope, MessageContent.ofBytes(out.toByteArray()));
+		return Mail.of(envelope, MimeMessageContent.of(message, streamProviders));
+	}
+
+	/**
+	 * Formats a Date header value.
+	 * @param date the date
+	 * @return the value
+	 */
+	static String date(Date date) {
+		long second = Math.floorDiv(date.getTime(), 1000);
+		FormattedDate last = lastDate;
+		if (last != null && last.second() == second) {
+			return last.value();
+		}
+		String value = DATE.format(ZonedDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault()));
+		lastDate = new FormattedDate(second, value);
+		return value;
 	}
 
 	private static String sender(MimeMessage message) throws MessagingException {
@@ -92,6 +119,9 @@ final class MimeMessageMail {
 			throw new MessagingException("the message has no recipient in To, Cc or Bcc");
 		}
 		return recipients;
+	}
+
+	private record FormattedDate(long second, String value) {
 	}
 
 	/**

@@ -25,7 +25,6 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMailMessage;
 
 import dev.smtpclient.Mail;
 import dev.smtpclient.RecipientResult;
@@ -63,6 +62,8 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 
 	private final StreamProviderLookup streamProviders = StreamProviderLookup.create();
 
+	private final SimpleMessageConverter simpleMessages;
+
 	/**
 	 * Creates a sender whose messages default to UTF-8.
 	 * @param sender sends the converted messages
@@ -82,8 +83,10 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 	public SmtpJavaMailSender(SmtpSender sender, @Nullable String defaultFrom, Charset defaultEncoding) {
 		this.sender = sender;
 		this.defaultFrom = defaultFrom;
-		this.messageFactory.setSession(Session.getInstance(new Properties()));
+		Session session = Session.getInstance(new Properties());
+		this.messageFactory.setSession(session);
 		this.messageFactory.setDefaultEncoding(defaultEncoding.name());
+		this.simpleMessages = new SimpleMessageConverter(session, defaultEncoding.name());
 	}
 
 	@Override
@@ -105,9 +108,14 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 	public void send(SimpleMailMessage... simpleMessages) throws MailException {
 		MimeMessage[] mimeMessages = new MimeMessage[simpleMessages.length];
 		for (int i = 0; i < simpleMessages.length; i++) {
-			MimeMailMessage message = new MimeMailMessage(createMimeMessage());
-			simpleMessages[i].copyTo(message);
-			mimeMessages[i] = message.getMimeMessage();
+			SimpleMailMessage simpleMessage = simpleMessages[i];
+			try {
+				// an encoded subject or name looks up Jakarta Mail's stream provider
+				mimeMessages[i] = this.streamProviders.run(() -> this.simpleMessages.convert(simpleMessage));
+			}
+			catch (MessagingException | IOException ex) {
+				throw new MailPreparationException("Could not prepare the message", ex);
+			}
 		}
 		doSend(mimeMessages, simpleMessages);
 	}
@@ -122,7 +130,8 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 			Mail mail;
 			MimeMessage message = mimeMessages[i];
 			try {
-				mail = this.streamProviders.run(() -> MimeMessageMail.of(message, this.defaultFrom));
+				mail = this.streamProviders
+					.run(() -> MimeMessageMail.of(message, this.defaultFrom, this.streamProviders));
 			}
 			catch (MessagingException | IOException | IllegalArgumentException ex) {
 				failures.put(originals[i], new MailPreparationException("Could not prepare the message", ex));

@@ -53,7 +53,8 @@ final class StreamProviderLookup {
 	<T> T run(Action<T> action) throws MessagingException, IOException {
 		Thread thread = Thread.currentThread();
 		ClassLoader original = thread.getContextClassLoader();
-		if (original == null) {
+		if (original == null || original instanceof CachingClassLoader) {
+			// none to wrap, or already in place (a message written while it is converted)
 			return action.run();
 		}
 		thread.setContextClassLoader(loaderFor(original));
