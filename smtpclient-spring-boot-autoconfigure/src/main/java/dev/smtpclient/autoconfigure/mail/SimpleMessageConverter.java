@@ -72,9 +72,7 @@ final class SimpleMessageConverter {
 
 		private @Nullable DataHandler textHandler;
 
-		private @Nullable String text;
-
-		private @Nullable Charset charset;
+		private byte @Nullable [] text;
 
 		SimpleMimeMessage(Session session, CommandMap commandMap) {
 			super(session);
@@ -91,9 +89,15 @@ final class SimpleMessageConverter {
 				ContentType type = new ContentType(handler.getContentType());
 				if (type.match("text/plain") && handler.getContent() instanceof String content) {
 					String charset = type.getParameter("charset");
-					this.charset = Charset.forName(MimeUtility.javaCharset((charset != null) ? charset : "us-ascii"));
-					this.text = content;
+					this.text = content
+						.getBytes(Charset.forName(MimeUtility.javaCharset((charset != null) ? charset : "us-ascii")));
 					this.textHandler = handler;
+					if (isSevenBit(this.text)) {
+						// Jakarta Mail's own choice, without writing the text once more
+						// to
+						// make it
+						setHeader("Content-Transfer-Encoding", "7bit");
+					}
 				}
 			}
 			catch (IOException | MessagingException | IllegalArgumentException ex) {
@@ -118,8 +122,7 @@ final class SimpleMessageConverter {
 			}
 			String encoding = getEncoding();
 			boolean unencoded = "7bit".equalsIgnoreCase(encoding) || "8bit".equalsIgnoreCase(encoding);
-			if (!this.modified || this.dh != this.textHandler || this.text == null || this.charset == null
-					|| !unencoded) {
+			if (!this.modified || this.dh != this.textHandler || this.text == null || !unencoded) {
 				super.writeTo(out, ignoreList);
 				return;
 			}
@@ -129,8 +132,27 @@ final class SimpleMessageConverter {
 				out.write(CRLF);
 			}
 			out.write(CRLF);
-			out.write(this.text.getBytes(this.charset));
+			out.write(this.text);
 			out.flush();
+		}
+
+		/**
+		 * Whether Jakarta Mail would send the text as 7bit
+		 * ({@code MimeUtility.getEncoding}): only printable US-ASCII, tabs and line
+		 * breaks, no line over 998 octets.
+		 */
+		private static boolean isSevenBit(byte[] text) {
+			int line = 0;
+			for (byte b : text) {
+				if (b == '\r' || b == '\n') {
+					line = 0;
+					continue;
+				}
+				if (++line > MimeMessageContent.MAX_LINE_OCTETS || b >= 0177 || (b < 040 && b != '\t')) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		/**
