@@ -98,6 +98,32 @@ class SmtpJavaMailSenderPostfixTests {
 			});
 	}
 
+	@Test
+	void aMessageTooLargeToKeepInMemoryArrivesIntact() {
+		submission(this.servers.password()).run((context) -> {
+			String marker = UUID.randomUUID().toString();
+			byte[] attachment = new byte[300_000];
+			new java.util.Random(42).nextBytes(attachment);
+			JavaMailSender mailSender = context.getBean(JavaMailSender.class);
+			MimeMessage message = mailSender.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED);
+			helper.setFrom("sender@test.example");
+			helper.setTo("catchall-" + marker + "@" + this.servers.domain());
+			helper.setSubject(marker);
+			String text = "written into the data stream\n.a line starting with a dot\n" + "line\n".repeat(20_000);
+			helper.setText(text);
+			helper.addAttachment("data.bin", new ByteArrayResource(attachment));
+			mailSender.send(message);
+
+			byte[] delivered = this.servers.awaitDelivered(marker, Duration.ofSeconds(10));
+			MimeMessage received = new MimeMessage(Session.getInstance(new Properties()),
+					new ByteArrayInputStream(delivered));
+			Multipart mixed = (Multipart) received.getContent();
+			assertThat(((String) mixed.getBodyPart(0).getContent()).replace("\r\n", "\n")).isEqualTo(text);
+			assertThat(mixed.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(attachment);
+		});
+	}
+
 	private ApplicationContextRunner submission(String password) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, SmtpClientAutoConfiguration.class,
