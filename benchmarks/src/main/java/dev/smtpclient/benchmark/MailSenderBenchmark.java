@@ -114,10 +114,15 @@ public final class MailSenderBenchmark {
 			}
 		}
 		double core = median(rates.get(names.get(0)));
-		System.out.printf(Locale.ROOT, "%-52s %8s %12s%n", "contender", "msg/s", "of core");
+		System.out.printf(Locale.ROOT, "%-52s %8s %12s   %s%n", "contender", "msg/s", "of core", "each round");
 		for (String name : names) {
 			double median = median(rates.get(name));
-			System.out.printf(Locale.ROOT, "%-52s %8.0f %11.0f%%%n", name, median, 100 * median / core);
+			// the rounds show how much the machine's other work moved the figures
+			StringBuilder each = new StringBuilder();
+			for (double rate : rates.get(name)) {
+				each.append(String.format(Locale.ROOT, " %.0f", rate));
+			}
+			System.out.printf(Locale.ROOT, "%-52s %8.0f %11.0f%%  %s%n", name, median, 100 * median / core, each);
 		}
 		senders.close();
 		coreClient.close();
