@@ -25,6 +25,7 @@ import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpReplyException;
 import dev.smtpclient.internal.protocol.DataEncoder;
 import dev.smtpclient.internal.protocol.MailFrom;
+import dev.smtpclient.internal.protocol.ProtocolLog;
 import dev.smtpclient.internal.protocol.RcptTo;
 
 /**
@@ -36,24 +37,31 @@ import dev.smtpclient.internal.protocol.RcptTo;
  */
 public final class MailTransaction {
 
-	private final Session connection;
+	private final CommandChannel channel;
 
 	private final ConnectionSettings settings;
+
+	private final ServerCapabilities capabilities;
+
+	private final ProtocolLog log;
 
 	private final Envelope envelope;
 
 	private final MessageContent content;
 
-	public MailTransaction(Session connection, Envelope envelope, MessageContent content) {
-		this.connection = connection;
-		this.settings = connection.settings();
+	public MailTransaction(CommandChannel channel, ConnectionSettings settings, ServerCapabilities capabilities,
+			ProtocolLog log, Envelope envelope, MessageContent content) {
+		this.channel = channel;
+		this.settings = settings;
+		this.capabilities = capabilities;
+		this.log = log;
 		this.envelope = envelope;
 		this.content = content;
 		// PIPELINING lets DATA ride with the RCPTs; not when every recipient must be
 		// accepted first, because a
 		// 354 cannot be taken back without sending a (then empty) message
-		this.pipelined = connection.capabilities().pipelining();
-		this.chunked = this.settings.chunking() && connection.capabilities().chunking();
+		this.pipelined = this.capabilities.pipelining();
+		this.chunked = this.settings.chunking() && this.capabilities.chunking();
 		this.dataInGroup = this.pipelined && !this.chunked && !this.settings.requireAllRecipients();
 	}
 
@@ -76,7 +84,7 @@ public final class MailTransaction {
 	public SendResult run() {
 		writeCommands();
 		if (this.pipelined) {
-			this.connection.flush(SmtpPhase.MAIL);
+			this.channel.flush(SmtpPhase.MAIL);
 		}
 		awaitCommandReplies();
 		writeContent();
@@ -91,11 +99,11 @@ public final class MailTransaction {
 	 * message's data; without it, each command waits for its reply here.
 	 */
 	public void writeCommands() {
-		String mailCommand = mailCommand(this.connection.capabilities());
-		this.connection.write("MAIL", mailCommand, mailCommand);
+		String mailCommand = mailCommand(this.capabilities);
+		this.channel.write("MAIL", mailCommand, mailCommand);
 		if (!this.pipelined) {
-			this.connection.flush(SmtpPhase.MAIL);
-			this.mailReply = this.connection.read("MAIL", SmtpPhase.MAIL);
+			this.channel.flush(SmtpPhase.MAIL);
+			this.mailReply = this.channel.read("MAIL", SmtpPhase.MAIL);
 			if (!this.mailReply.isPositive()) {
 				throw new SmtpReplyException(SmtpPhase.MAIL, this.mailReply);
 			}
@@ -103,10 +111,10 @@ public final class MailTransaction {
 		DsnOptions rcptDsn = dsn().orElse(null);
 		for (String recipient : this.envelope.recipients()) {
 			String rcpt = new RcptTo(recipient, rcptDsn).line();
-			this.connection.write("RCPT", rcpt, rcpt);
+			this.channel.write("RCPT", rcpt, rcpt);
 			if (!this.pipelined) {
-				this.connection.flush(SmtpPhase.RCPT);
-				SmtpReply reply = this.connection.read("RCPT", SmtpPhase.RCPT);
+				this.channel.flush(SmtpPhase.RCPT);
+				SmtpReply reply = this.channel.read("RCPT", SmtpPhase.RCPT);
 				if (reply.code() == 421) {
 					// the server is closing: the other recipients would be written to a
 					// connection that is gone
@@ -116,7 +124,7 @@ public final class MailTransaction {
 			}
 		}
 		if (this.dataInGroup) {
-			this.connection.write("DATA", "DATA", "DATA");
+			this.channel.write("DATA", "DATA", "DATA");
 		}
 	}
 
@@ -134,7 +142,7 @@ public final class MailTransaction {
 				this.dataReply = readInGroup("DATA", SmtpPhase.DATA);
 			}
 		}
-		this.connection.inTransaction(this.mailReply.isPositive());
+		this.channel.inTransaction(this.mailReply.isPositive());
 		if (!this.mailReply.isPositive()) {
 			SmtpReplyException refused = new SmtpReplyException(SmtpPhase.MAIL, this.mailReply);
 			try {
@@ -154,15 +162,15 @@ public final class MailTransaction {
 			return;
 		}
 		if (this.dataReply == null) {
-			this.dataReply = this.connection.command("DATA", "DATA", SmtpPhase.DATA);
+			this.dataReply = this.channel.command("DATA", "DATA", SmtpPhase.DATA);
 		}
 		if (this.dataReply.code() != 354) {
 			throw endTransaction(new SmtpReplyException(SmtpPhase.DATA, this.dataReply), null);
 		}
-		if (this.connection.hasUnsolicitedInput()) {
+		if (this.channel.hasUnsolicitedInput()) {
 			// more replies than commands: one of them would be taken for the reply to the
 			// final "."
-			this.connection.markBroken();
+			this.channel.markBroken();
 			throw new SmtpProtocolException(SmtpPhase.DATA, "the server sent more replies than commands");
 		}
 	}
@@ -175,10 +183,10 @@ public final class MailTransaction {
 	private SmtpReplyException endTransaction(SmtpReplyException refusal, SmtpReply pipelinedDataReply) {
 		try {
 			abandonData(pipelinedDataReply);
-			this.connection.resetIfUsable();
+			this.channel.resetIfUsable();
 		}
 		catch (SmtpException ex) {
-			this.connection.abort();
+			this.channel.abort();
 			refusal.addSuppressed(ex);
 		}
 		return refusal;
@@ -196,7 +204,7 @@ public final class MailTransaction {
 		SmtpReply finalReply = this.chunked ? this.chunks.awaitLastReply() : readFinalReply();
 		// after a refused BDAT the server still holds the transaction (RFC 3030 4.2): the
 		// next send resets it
-		this.connection.inTransaction(this.chunked && !finalReply.isPositive());
+		this.channel.inTransaction(this.chunked && !finalReply.isPositive());
 		if (!finalReply.isPositive()) {
 			throw new SmtpReplyException(SmtpPhase.MESSAGE, finalReply);
 		}
@@ -208,7 +216,7 @@ public final class MailTransaction {
 	 * connection and the rest of the group's replies will never come.
 	 */
 	private SmtpReply readInGroup(String verb, SmtpPhase phase) {
-		SmtpReply reply = this.connection.read(verb, phase);
+		SmtpReply reply = this.channel.read(verb, phase);
 		if (reply.code() == 421) {
 			throw new SmtpReplyException(phase, reply);
 		}
@@ -220,13 +228,13 @@ public final class MailTransaction {
 		if (smtpUtf8 && !capabilities.smtpUtf8()) {
 			throw new SmtpCapabilityException(SmtpPhase.MAIL,
 					"the message has internationalised addresses or "
-							+ "UTF-8 in its header fields, which need SMTPUTF8, and " + this.connection.info()
+							+ "UTF-8 in its header fields, which need SMTPUTF8, and " + this.channel.info()
 							+ " does not offer it");
 		}
 		boolean eightBit = this.content.isEightBit();
 		if (eightBit && !capabilities.eightBitMime()) {
 			throw new SmtpCapabilityException(SmtpPhase.MAIL,
-					"the message has 8-bit content, which needs 8BITMIME, " + "and " + this.connection.info()
+					"the message has 8-bit content, which needs 8BITMIME, " + "and " + this.channel.info()
 							+ " does not offer it; encode it as 7-bit (quoted-printable or " + "base64)");
 		}
 		OptionalLong size = this.content.size();
@@ -244,8 +252,8 @@ public final class MailTransaction {
 	 * otherwise).
 	 */
 	private java.util.Optional<DsnOptions> dsn() {
-		if (this.envelope.dsn().isPresent() && !this.connection.capabilities().dsn()) {
-			this.connection.log().info("the server does not offer DSN: delivery notification requests left out");
+		if (this.envelope.dsn().isPresent() && !this.capabilities.dsn()) {
+			this.log.info("the server does not offer DSN: delivery notification requests left out");
 			return java.util.Optional.empty();
 		}
 		return this.envelope.dsn();
@@ -257,10 +265,10 @@ public final class MailTransaction {
 	 * the server has nobody to deliver the empty message to.
 	 */
 	private void abandonData(SmtpReply dataReply) {
-		if (dataReply != null && dataReply.code() == 354 && this.connection.isUsable()) {
-			this.connection.write("DATA", ".", "<empty data, transaction abandoned>");
-			this.connection.flush(SmtpPhase.DATA);
-			this.connection.read("DATA", SmtpPhase.DATA);
+		if (dataReply != null && dataReply.code() == 354 && this.channel.isUsable()) {
+			this.channel.write("DATA", ".", "<empty data, transaction abandoned>");
+			this.channel.flush(SmtpPhase.DATA);
+			this.channel.read("DATA", SmtpPhase.DATA);
 		}
 	}
 
@@ -269,9 +277,9 @@ public final class MailTransaction {
 	 * {@link #flushEndOfData()} sends them.
 	 */
 	public void writeContent() {
-		TransportStream wire = new TransportStream(this.connection);
+		TransportStream wire = new TransportStream(this.channel);
 		if (this.chunked) {
-			this.chunks = new BdatWriter(this.connection, wire);
+			this.chunks = new BdatWriter(this.channel, this.settings, this.capabilities, wire);
 		}
 		DataEncoder encoder = this.chunked ? new DataEncoder(this.chunks, false) : new DataEncoder(wire);
 		try {
@@ -280,7 +288,7 @@ public final class MailTransaction {
 		catch (DataEncoder.LineTooLongException ex) {
 			// only closing the connection abandons data: the end of data, which would
 			// deliver it, never goes out
-			this.connection.markBroken();
+			this.channel.markBroken();
 			throw new InvalidInputException("content", ex.getMessage());
 		}
 		catch (SmtpException ex) {
@@ -290,15 +298,15 @@ public final class MailTransaction {
 		catch (RuntimeException ex) {
 			// the content's own failure, part-way through the data: the final "." was
 			// never sent
-			this.connection.markBroken();
+			this.channel.markBroken();
 			throw new SmtpException(SmtpPhase.MESSAGE, "could not read the message content: " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
 			// the final "." was not sent, so nothing can be delivered; but the server
 			// still waits for data
-			this.connection.markBroken();
+			this.channel.markBroken();
 			if (wire.failure != null) {
-				throw this.connection.writeFailure(SmtpPhase.MESSAGE, wire.failure);
+				throw this.channel.writeFailure(SmtpPhase.MESSAGE, wire.failure);
 			}
 			throw new SmtpException(SmtpPhase.MESSAGE, "could not read the message content: " + ex.getMessage(), ex);
 		}
@@ -312,8 +320,8 @@ public final class MailTransaction {
 			throw endOfDataFailure(ex);
 		}
 		this.bytes = encoder.count();
-		if (this.connection.log().isDebugEnabled()) {
-			this.connection.log().sent("<message data: " + encoder.count() + " octets>");
+		if (this.log.isDebugEnabled()) {
+			this.log.sent("<message data: " + encoder.count() + " octets>");
 		}
 	}
 
@@ -323,7 +331,7 @@ public final class MailTransaction {
 	 */
 	public void flushEndOfData() {
 		try {
-			this.connection.transport().flush();
+			this.channel.flushData();
 		}
 		catch (IOException ex) {
 			throw endOfDataFailure(ex);
@@ -332,14 +340,14 @@ public final class MailTransaction {
 
 	private OutcomeUnknownException endOfDataFailure(IOException ex) {
 		// the end of data may or may not have reached the server
-		this.connection.markBroken();
+		this.channel.markBroken();
 		return new OutcomeUnknownException("the connection failed while the end of the message was being sent; "
 				+ "the server may or may not have accepted it", ex);
 	}
 
 	private SmtpReply readFinalReply() {
 		try {
-			return this.connection.read("DATA", SmtpPhase.MESSAGE, this.settings.dataTimeout());
+			return this.channel.read("DATA", SmtpPhase.MESSAGE, this.settings.dataTimeout());
 		}
 		catch (SmtpConnectionException | SmtpProtocolException ex) {
 			throw new OutcomeUnknownException("no valid reply after the end of the message (" + ex.getMessage()
@@ -353,12 +361,12 @@ public final class MailTransaction {
 	 */
 	private static final class TransportStream extends OutputStream {
 
-		private final Session connection;
+		private final CommandChannel channel;
 
 		private IOException failure;
 
-		TransportStream(Session connection) {
-			this.connection = connection;
+		TransportStream(CommandChannel channel) {
+			this.channel = channel;
 		}
 
 		@Override
@@ -369,7 +377,7 @@ public final class MailTransaction {
 		@Override
 		public void write(byte[] bytes, int offset, int length) throws IOException {
 			try {
-				this.connection.transport().write(bytes, offset, length);
+				this.channel.writeData(bytes, offset, length);
 			}
 			catch (IOException ex) {
 				this.failure = ex;
