@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
+import dev.smtpclient.internal.protocol.HeloName;
 import dev.smtpclient.internal.protocol.ProtocolLog;
 import dev.smtpclient.internal.protocol.WireText;
-import dev.smtpclient.internal.session.HeloName;
 import dev.smtpclient.internal.session.SettingsSecrets;
 
 /**

@@ -13,6 +13,8 @@ import dev.smtpclient.SmtpAuthenticationException;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpProtocolException;
 import dev.smtpclient.SmtpReply;
+import dev.smtpclient.internal.protocol.Auth;
+import dev.smtpclient.internal.protocol.AuthResponse;
 import dev.smtpclient.internal.protocol.ProtocolLog;
 
 /**
@@ -21,15 +23,7 @@ import dev.smtpclient.internal.protocol.ProtocolLog;
  */
 final class Authenticator {
 
-	static final String HIDDEN = "<credentials hidden>";
-
 	private static final int MAX_CHALLENGES = 8;
-
-	/**
-	 * RFC 4954 4: servers accept AUTH lines up to 12288 octets; a longer initial response
-	 * goes after a 334.
-	 */
-	private static final int MAX_INITIAL_RESPONSE_LINE = 12288 - 2;
 
 	private final CommandChannel channel;
 
@@ -86,20 +80,10 @@ final class Authenticator {
 	 */
 	private SmtpReply attempt(AuthMechanism mechanism) {
 		SaslExchange exchange = SaslExchange.create(mechanism, this.settings);
-		byte[] initial = exchange.initialResponse();
-		String command = "AUTH " + mechanism.saslName();
-		if (initial != null) {
-			String encoded = (initial.length == 0) ? "=" : Base64.getEncoder().encodeToString(initial);
-			if (command.length() + 1 + encoded.length() <= MAX_INITIAL_RESPONSE_LINE) {
-				this.channel.write("AUTH", command + " " + encoded, command + " " + HIDDEN);
-				exchange.initialResponseSent();
-			}
-			else {
-				this.channel.write("AUTH", command, command);
-			}
-		}
-		else {
-			this.channel.write("AUTH", command, command);
+		Auth command = Auth.of(mechanism.saslName(), exchange.initialResponse());
+		this.channel.write(command);
+		if (command.initialResponse() != null) {
+			exchange.initialResponseSent();
 		}
 		this.channel.flush(SmtpPhase.AUTH);
 		for (int round = 0;; round++) {
@@ -130,7 +114,7 @@ final class Authenticator {
 				throw new SmtpProtocolException(SmtpPhase.AUTH, "the server's AUTH challenge is not base64");
 			}
 			byte[] response = exchange.respond(challenge);
-			this.channel.write("AUTH", Base64.getEncoder().encodeToString(response), HIDDEN);
+			this.channel.write(new AuthResponse(response));
 			this.channel.flush(SmtpPhase.AUTH);
 		}
 	}

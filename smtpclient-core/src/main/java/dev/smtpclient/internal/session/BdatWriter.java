@@ -11,6 +11,7 @@ import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpProtocolException;
 import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpReplyException;
+import dev.smtpclient.internal.protocol.Bdat;
 
 /**
  * Message data as BDAT chunks (RFC 3030): each chunk is "BDAT size" and exactly that many
@@ -74,8 +75,7 @@ final class BdatWriter extends OutputStream {
 	}
 
 	private void sendChunk(boolean last) throws IOException {
-		String command = "BDAT " + this.buffered + (last ? " LAST" : "");
-		this.channel.write("BDAT", command, command);
+		this.channel.write(new Bdat(this.buffered, last));
 		this.wire.write(this.buffer, 0, this.buffered);
 		this.buffered = 0;
 		this.outstanding++;

@@ -6,7 +6,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 
 import javax.net.ssl.SSLException;
@@ -24,8 +23,10 @@ import dev.smtpclient.SmtpTimeoutException;
 import dev.smtpclient.SmtpTlsException;
 import dev.smtpclient.TlsPolicy;
 import dev.smtpclient.TlsSessionInfo;
+import dev.smtpclient.internal.protocol.BareCommand;
 import dev.smtpclient.internal.protocol.ProtocolLog;
 import dev.smtpclient.internal.protocol.ReplyReader;
+import dev.smtpclient.internal.protocol.SmtpCommand;
 import dev.smtpclient.internal.transport.OfflineTransport;
 import dev.smtpclient.internal.transport.SocketTransport;
 import dev.smtpclient.internal.transport.Transport;
@@ -153,20 +154,18 @@ public final class CommandChannel {
 	// ---- commands and replies
 
 	/**
-	 * Buffers one command line. The line is checked once more here, on its bytes: nothing
-	 * that reaches this point may carry a line break or NUL.
-	 * @param verb the command's verb, for events and errors
-	 * @param line the line, without CRLF
-	 * @param loggedLine the line as the protocol log shows it (secrets masked)
+	 * Buffers one command. Its line is checked once more here, on its bytes: nothing that
+	 * reaches this point may carry a line break or NUL.
+	 * @param command the command
 	 */
-	public void write(String verb, String line, String loggedLine) {
+	public void write(SmtpCommand command) {
 		if (this.broken) {
 			// after a 421 or an I/O failure the server is gone or going: whatever is
 			// written now is lost
-			throw new SmtpConnectionException(phaseOf(verb),
+			throw new SmtpConnectionException(command.phase(),
 					"connection " + this.info + " is broken; nothing more is " + "written to it", null);
 		}
-		byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] bytes = (command.line() + "\r\n").getBytes(StandardCharsets.UTF_8);
 		for (int i = 0; i < bytes.length - 2; i++) {
 			if (bytes[i] == '\r' || bytes[i] == '\n' || bytes[i] == 0) {
 				throw new IllegalStateException("a command line with a line break or NUL reached the wire layer");
@@ -175,17 +174,17 @@ public final class CommandChannel {
 		if (this.expectedReplies == 0 && this.reader.hasBufferedBytes()) {
 			// a reply that no command asked for would be taken as the answer to this one
 			this.broken = true;
-			throw new SmtpProtocolException(phaseOf(verb), "the server sent data that no command asked for");
+			throw new SmtpProtocolException(command.phase(), "the server sent data that no command asked for");
 		}
 		this.expectedReplies++;
 		try {
 			this.transport.write(bytes, 0, bytes.length);
 		}
 		catch (IOException ex) {
-			throw writeFailure(phaseOf(verb), ex);
+			throw writeFailure(command.phase(), ex);
 		}
-		this.log.sent(loggedLine);
-		this.events.commandSent(this.info, verb);
+		this.log.sent(command.loggedLine());
+		this.events.commandSent(this.info, command.verb());
 	}
 
 	/**
@@ -248,23 +247,15 @@ public final class CommandChannel {
 		return read(verb, phase, this.settings.replyTimeout(phase));
 	}
 
-	public SmtpReply command(String verb, String line, SmtpPhase phase) {
-		return command(verb, line, line, phase);
-	}
-
-	public SmtpReply command(String verb, String line, String loggedLine, SmtpPhase phase) {
-		write(verb, line, loggedLine);
-		flush(phase);
-		return read(verb, phase);
-	}
-
-	private static SmtpPhase phaseOf(String verb) {
-		try {
-			return SmtpPhase.valueOf(verb.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return SmtpPhase.MESSAGE;
-		}
+	/**
+	 * Writes a command, sends it and reads its reply.
+	 * @param command the command
+	 * @return the reply
+	 */
+	public SmtpReply command(SmtpCommand command) {
+		write(command);
+		flush(command.phase());
+		return read(command.verb(), command.phase());
 	}
 
 	// ---- message data, written around the command rules (dot-stuffed or in chunks)
@@ -292,7 +283,7 @@ public final class CommandChannel {
 	 */
 	public void reset() {
 		requireOpen();
-		SmtpReply reply = guarded(() -> command("RSET", "RSET", SmtpPhase.RSET));
+		SmtpReply reply = guarded(() -> command(BareCommand.RSET));
 		this.inTransaction = false;
 		if (!reply.isPositive()) {
 			abort();

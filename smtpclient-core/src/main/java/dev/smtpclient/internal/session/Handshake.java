@@ -8,6 +8,10 @@ import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpReplyException;
 import dev.smtpclient.SmtpTlsException;
 import dev.smtpclient.TlsPolicy;
+import dev.smtpclient.internal.protocol.BareCommand;
+import dev.smtpclient.internal.protocol.Ehlo;
+import dev.smtpclient.internal.protocol.Helo;
+import dev.smtpclient.internal.protocol.HeloName;
 import dev.smtpclient.internal.protocol.ProtocolLog;
 
 /**
@@ -88,7 +92,7 @@ public final class Handshake {
 	 */
 	private void quietQuit() {
 		try {
-			this.channel.write("QUIT", "QUIT", "QUIT");
+			this.channel.write(BareCommand.QUIT);
 			this.channel.flush(SmtpPhase.QUIT);
 			this.channel.read("QUIT", SmtpPhase.QUIT);
 		}
@@ -102,7 +106,7 @@ public final class Handshake {
 			this.heloName = (this.settings.heloName() != null) ? this.settings.heloName()
 					: HeloName.defaultFor(this.channel.localAddress());
 		}
-		SmtpReply ehlo = this.channel.command("EHLO", "EHLO " + this.heloName, SmtpPhase.EHLO);
+		SmtpReply ehlo = this.channel.command(new Ehlo(this.heloName));
 		if (ehlo.code() == 250) {
 			this.capabilities = ServerCapabilities.parse(ehlo);
 			return;
@@ -111,7 +115,7 @@ public final class Handshake {
 			throw new SmtpReplyException(SmtpPhase.EHLO, ehlo);
 		}
 		this.log.info("server does not understand EHLO (" + ehlo.code() + "), falling back to HELO");
-		SmtpReply helo = this.channel.command("HELO", "HELO " + this.heloName, SmtpPhase.HELO);
+		SmtpReply helo = this.channel.command(new Helo(this.heloName));
 		if (helo.code() != 250) {
 			throw new SmtpReplyException(SmtpPhase.HELO, helo);
 		}
@@ -132,7 +136,7 @@ public final class Handshake {
 			this.log.info("server does not offer STARTTLS: continuing without TLS");
 			return;
 		}
-		SmtpReply reply = this.channel.command("STARTTLS", "STARTTLS", SmtpPhase.STARTTLS);
+		SmtpReply reply = this.channel.command(BareCommand.STARTTLS);
 		if (reply.code() != 220) {
 			if (policy == TlsPolicy.REQUIRED || reply.code() == 421) {
 				this.channel.markBroken();

@@ -23,6 +23,7 @@ import dev.smtpclient.SmtpProtocolException;
 import dev.smtpclient.SmtpRecipientsRejectedException;
 import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpReplyException;
+import dev.smtpclient.internal.protocol.BareCommand;
 import dev.smtpclient.internal.protocol.DataEncoder;
 import dev.smtpclient.internal.protocol.MailFrom;
 import dev.smtpclient.internal.protocol.ProtocolLog;
@@ -99,8 +100,7 @@ public final class MailTransaction {
 	 * message's data; without it, each command waits for its reply here.
 	 */
 	public void writeCommands() {
-		String mailCommand = mailCommand(this.capabilities);
-		this.channel.write("MAIL", mailCommand, mailCommand);
+		this.channel.write(mailCommand(this.capabilities));
 		if (!this.pipelined) {
 			this.channel.flush(SmtpPhase.MAIL);
 			this.mailReply = this.channel.read("MAIL", SmtpPhase.MAIL);
@@ -110,8 +110,7 @@ public final class MailTransaction {
 		}
 		DsnOptions rcptDsn = dsn().orElse(null);
 		for (String recipient : this.envelope.recipients()) {
-			String rcpt = new RcptTo(recipient, rcptDsn).line();
-			this.channel.write("RCPT", rcpt, rcpt);
+			this.channel.write(new RcptTo(recipient, rcptDsn));
 			if (!this.pipelined) {
 				this.channel.flush(SmtpPhase.RCPT);
 				SmtpReply reply = this.channel.read("RCPT", SmtpPhase.RCPT);
@@ -124,7 +123,7 @@ public final class MailTransaction {
 			}
 		}
 		if (this.dataInGroup) {
-			this.channel.write("DATA", "DATA", "DATA");
+			this.channel.write(BareCommand.DATA);
 		}
 	}
 
@@ -162,7 +161,7 @@ public final class MailTransaction {
 			return;
 		}
 		if (this.dataReply == null) {
-			this.dataReply = this.channel.command("DATA", "DATA", SmtpPhase.DATA);
+			this.dataReply = this.channel.command(BareCommand.DATA);
 		}
 		if (this.dataReply.code() != 354) {
 			throw endTransaction(new SmtpReplyException(SmtpPhase.DATA, this.dataReply), null);
@@ -223,7 +222,7 @@ public final class MailTransaction {
 		return reply;
 	}
 
-	private String mailCommand(ServerCapabilities capabilities) {
+	private MailFrom mailCommand(ServerCapabilities capabilities) {
 		boolean smtpUtf8 = this.envelope.needsSmtpUtf8() || this.content.needsSmtpUtf8();
 		if (smtpUtf8 && !capabilities.smtpUtf8()) {
 			throw new SmtpCapabilityException(SmtpPhase.MAIL,
@@ -244,7 +243,7 @@ public final class MailTransaction {
 					+ " octets) exceeds the server's SIZE limit of " + limit.getAsLong());
 		}
 		OptionalLong declared = capabilities.supports("SIZE") ? size : OptionalLong.empty();
-		return new MailFrom(this.envelope.sender(), declared, eightBit, smtpUtf8, dsn().orElse(null)).line();
+		return new MailFrom(this.envelope.sender(), declared, eightBit, smtpUtf8, dsn().orElse(null));
 	}
 
 	/**
@@ -266,7 +265,7 @@ public final class MailTransaction {
 	 */
 	private void abandonData(SmtpReply dataReply) {
 		if (dataReply != null && dataReply.code() == 354 && this.channel.isUsable()) {
-			this.channel.write("DATA", ".", "<empty data, transaction abandoned>");
+			this.channel.write(BareCommand.ABANDON_DATA);
 			this.channel.flush(SmtpPhase.DATA);
 			this.channel.read("DATA", SmtpPhase.DATA);
 		}

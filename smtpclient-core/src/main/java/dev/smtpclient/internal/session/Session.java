@@ -18,6 +18,7 @@ import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpReplyException;
 import dev.smtpclient.TlsSessionInfo;
+import dev.smtpclient.internal.protocol.BareCommand;
 import dev.smtpclient.internal.protocol.ProtocolLog;
 
 /**
@@ -159,7 +160,7 @@ public final class Session implements AutoCloseable {
 	 */
 	public SmtpReply noop() {
 		this.channel.requireOpen();
-		SmtpReply reply = this.channel.guarded(() -> this.channel.command("NOOP", "NOOP", SmtpPhase.NOOP));
+		SmtpReply reply = this.channel.guarded(() -> this.channel.command(BareCommand.NOOP));
 		if (!reply.isPositive()) {
 			abort();
 			throw new SmtpReplyException(SmtpPhase.NOOP, reply);
@@ -178,7 +179,7 @@ public final class Session implements AutoCloseable {
 		}
 		if (!this.channel.isBroken() && this.channel.isConnected()) {
 			try {
-				this.channel.write("QUIT", "QUIT", "QUIT");
+				this.channel.write(BareCommand.QUIT);
 				this.channel.flush(SmtpPhase.QUIT);
 				this.channel.read("QUIT", SmtpPhase.QUIT, min(QUIT_TIMEOUT, this.settings.commandTimeout()));
 			}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -17,7 +18,11 @@ import dev.smtpclient.SmtpEventListener;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpProtocolException;
 import dev.smtpclient.SmtpReply;
+import dev.smtpclient.internal.protocol.BareCommand;
+import dev.smtpclient.internal.protocol.MailFrom;
 import dev.smtpclient.internal.protocol.ProtocolLog;
+import dev.smtpclient.internal.protocol.RcptTo;
+import dev.smtpclient.internal.protocol.SmtpCommand;
 import dev.smtpclient.internal.transport.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,11 +44,10 @@ class CommandChannelTest {
 	void writesNothingAfterA421() {
 		this.transport.replies("220 hi\r\n", "421 4.3.2 going down\r\n");
 		this.channel.read("greeting", SmtpPhase.GREETING);
-		SmtpReply reply = this.channel.command("NOOP", "NOOP", SmtpPhase.NOOP);
+		SmtpReply reply = this.channel.command(BareCommand.NOOP);
 		assertThat(reply.code()).isEqualTo(421);
 		assertThat(this.channel.isUsable()).isFalse();
-		assertThatExceptionOfType(SmtpConnectionException.class)
-			.isThrownBy(() -> this.channel.write("RSET", "RSET", "RSET"))
+		assertThatExceptionOfType(SmtpConnectionException.class).isThrownBy(() -> this.channel.write(BareCommand.RSET))
 			.satisfies((ex) -> assertThat(ex.phase()).isEqualTo(SmtpPhase.RSET));
 		assertThat(this.transport.written()).isEqualTo("NOOP\r\n");
 	}
@@ -53,11 +57,9 @@ class CommandChannelTest {
 		this.transport.replies("220 hi\r\n");
 		this.channel.read("greeting", SmtpPhase.GREETING);
 		this.transport.failWrites = true;
-		assertThatExceptionOfType(SmtpConnectionException.class)
-			.isThrownBy(() -> this.channel.write("NOOP", "NOOP", "NOOP"));
+		assertThatExceptionOfType(SmtpConnectionException.class).isThrownBy(() -> this.channel.write(BareCommand.NOOP));
 		this.transport.failWrites = false;
-		assertThatExceptionOfType(SmtpConnectionException.class)
-			.isThrownBy(() -> this.channel.write("RSET", "RSET", "RSET"));
+		assertThatExceptionOfType(SmtpConnectionException.class).isThrownBy(() -> this.channel.write(BareCommand.RSET));
 		assertThat(this.transport.written()).isEmpty();
 	}
 
@@ -65,11 +67,10 @@ class CommandChannelTest {
 	void writesNothingAfterTheServerClosedTheConnection() {
 		this.transport.replies("220 hi\r\n");
 		this.channel.read("greeting", SmtpPhase.GREETING);
-		this.channel.write("NOOP", "NOOP", "NOOP");
+		this.channel.write(BareCommand.NOOP);
 		assertThatExceptionOfType(SmtpConnectionException.class)
 			.isThrownBy(() -> this.channel.read("NOOP", SmtpPhase.NOOP));
-		assertThatExceptionOfType(SmtpConnectionException.class)
-			.isThrownBy(() -> this.channel.write("RSET", "RSET", "RSET"));
+		assertThatExceptionOfType(SmtpConnectionException.class).isThrownBy(() -> this.channel.write(BareCommand.RSET));
 		assertThat(this.transport.written()).isEqualTo("NOOP\r\n");
 	}
 
@@ -79,8 +80,7 @@ class CommandChannelTest {
 		this.transport.replies("220 hi\r\n250 unasked\r\n");
 		this.channel.read("greeting", SmtpPhase.GREETING);
 		assertThat(this.channel.hasUnsolicitedInput()).isTrue();
-		assertThatExceptionOfType(SmtpProtocolException.class)
-			.isThrownBy(() -> this.channel.write("NOOP", "NOOP", "NOOP"));
+		assertThatExceptionOfType(SmtpProtocolException.class).isThrownBy(() -> this.channel.write(BareCommand.NOOP));
 		assertThat(this.channel.isUsable()).isFalse();
 		assertThat(this.transport.written()).isEmpty();
 	}
@@ -89,8 +89,8 @@ class CommandChannelTest {
 	void countsTheRepliesOwedForPipelinedCommands() {
 		this.transport.replies("220 hi\r\n", "250 one\r\n250 two\r\n");
 		this.channel.read("greeting", SmtpPhase.GREETING);
-		this.channel.write("MAIL", "MAIL FROM:<a@example.com>", "MAIL FROM:<a@example.com>");
-		this.channel.write("RCPT", "RCPT TO:<b@example.com>", "RCPT TO:<b@example.com>");
+		this.channel.write(new MailFrom("a@example.com", OptionalLong.empty(), false, false, null));
+		this.channel.write(new RcptTo("b@example.com", null));
 		this.channel.flush(SmtpPhase.MAIL);
 		this.channel.read("MAIL", SmtpPhase.MAIL);
 		// the second reply is buffered, and owed
@@ -101,10 +101,28 @@ class CommandChannelTest {
 	}
 
 	@Test
-	void refusesALineBreakInsideACommand() {
+	void refusesALineBreakThatReachesTheWire() {
 		this.transport.replies("220 hi\r\n");
 		this.channel.read("greeting", SmtpPhase.GREETING);
-		assertThatIllegalStateException().isThrownBy(() -> this.channel.write("NOOP", "NOOP\r\nRSET", "NOOP"))
+		SmtpCommand rogue = new SmtpCommand() {
+
+			@Override
+			public String verb() {
+				return "NOOP";
+			}
+
+			@Override
+			public SmtpPhase phase() {
+				return SmtpPhase.NOOP;
+			}
+
+			@Override
+			public String line() {
+				return "NOOP\r\nRSET";
+			}
+
+		};
+		assertThatIllegalStateException().isThrownBy(() -> this.channel.write(rogue))
 			.withMessageContaining("line break");
 		assertThat(this.transport.written()).isEmpty();
 	}
@@ -116,8 +134,7 @@ class CommandChannelTest {
 		this.channel.abort();
 		assertThat(this.transport.closed).isTrue();
 		assertThatIllegalStateException().isThrownBy(this.channel::reset);
-		assertThatExceptionOfType(SmtpConnectionException.class)
-			.isThrownBy(() -> this.channel.write("NOOP", "NOOP", "NOOP"));
+		assertThatExceptionOfType(SmtpConnectionException.class).isThrownBy(() -> this.channel.write(BareCommand.NOOP));
 		assertThat(this.transport.written()).isEmpty();
 	}
 

@@ -1,10 +1,9 @@
-package dev.smtpclient.internal.session;
+package dev.smtpclient.internal.protocol;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
 import dev.smtpclient.InvalidInputException;
-import dev.smtpclient.internal.protocol.WireText;
 
 /**
  * The name a client gives in EHLO/HELO: a domain or an address literal (RFC 5321 4.1.3).
