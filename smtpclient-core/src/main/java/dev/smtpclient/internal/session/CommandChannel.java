@@ -408,8 +408,7 @@ public final class CommandChannel {
 	}
 
 	public Optional<TlsSessionInfo> tlsSession() {
-		String[] parameters = (this.transport != null) ? this.transport.tlsParameters() : null;
-		return (parameters != null) ? Optional.of(new TlsSessionInfo(parameters[0], parameters[1])) : Optional.empty();
+		return (this.transport != null) ? this.transport.tlsSession() : Optional.empty();
 	}
 
 	public InetAddress localAddress() {

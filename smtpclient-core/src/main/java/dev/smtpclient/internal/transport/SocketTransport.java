@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 
 import javax.net.ssl.SSLContext;
@@ -241,12 +242,12 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 	}
 
 	@Override
-	public String[] tlsParameters() {
+	public Optional<TlsSessionInfo> tlsSession() {
 		if (this.socket instanceof SSLSocket tls) {
 			SSLSession session = tls.getSession();
-			return new String[] { session.getProtocol(), session.getCipherSuite() };
+			return Optional.of(new TlsSessionInfo(session.getProtocol(), session.getCipherSuite()));
 		}
-		return null;
+		return Optional.empty();
 	}
 
 	@Override

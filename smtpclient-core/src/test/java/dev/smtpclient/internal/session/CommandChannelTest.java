@@ -2,7 +2,6 @@ package dev.smtpclient.internal.session;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -23,6 +22,7 @@ import dev.smtpclient.internal.protocol.MailFrom;
 import dev.smtpclient.internal.protocol.ProtocolLog;
 import dev.smtpclient.internal.protocol.RcptTo;
 import dev.smtpclient.internal.protocol.SmtpCommand;
+import dev.smtpclient.internal.transport.InMemoryTransport;
 import dev.smtpclient.internal.transport.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,7 +151,7 @@ class CommandChannelTest {
 	 * Hands out one scripted chunk per read, then the end of the stream; records what is
 	 * flushed.
 	 */
-	private static final class ScriptedTransport implements Transport {
+	private static final class ScriptedTransport extends InMemoryTransport {
 
 		private final Deque<byte[]> replies = new ArrayDeque<>();
 
@@ -195,31 +195,6 @@ class CommandChannelTest {
 		public void flush() {
 			this.flushed.writeBytes(this.buffered.toByteArray());
 			this.buffered.reset();
-		}
-
-		@Override
-		public void startTls(Duration handshakeTimeout) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public boolean isSecure() {
-			return false;
-		}
-
-		@Override
-		public String[] tlsParameters() {
-			return null;
-		}
-
-		@Override
-		public InetAddress localAddress() {
-			return InetAddress.getLoopbackAddress();
-		}
-
-		@Override
-		public boolean writeTimedOut() {
-			return false;
 		}
 
 		@Override
