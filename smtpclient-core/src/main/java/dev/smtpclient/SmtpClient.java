@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.internal.pool.BatchSender;
 import dev.smtpclient.internal.pool.ConnectionPool;
 import dev.smtpclient.internal.pool.PooledConnection;
@@ -38,19 +40,19 @@ public final class SmtpClient implements AutoCloseable {
 
 	private final RetryPolicy retryPolicy;
 
-	private final SendRateLimiter rateLimiter;
+	private final @Nullable SendRateLimiter rateLimiter;
 
 	private final ConnectionPool pool;
 
 	private final Executor executor;
 
-	private final ExecutorService ownedExecutor;
+	private final @Nullable ExecutorService ownedExecutor;
 
-	private final ScheduledExecutorService housekeeper;
+	private final @Nullable ScheduledExecutorService housekeeper;
 
 	private final Clock clock;
 
-	private final dev.smtpclient.dkim.DkimSigner dkimSigner;
+	private final dev.smtpclient.dkim.@Nullable DkimSigner dkimSigner;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 

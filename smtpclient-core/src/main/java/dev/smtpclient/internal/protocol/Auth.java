@@ -2,6 +2,8 @@ package dev.smtpclient.internal.protocol;
 
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.SmtpPhase;
 
 /**
@@ -12,7 +14,7 @@ import dev.smtpclient.SmtpPhase;
  * @param initialResponse the initial response in base64 ("=" when empty), or {@code null}
  * when none goes on this line
  */
-public record Auth(String mechanism, String initialResponse) implements SmtpCommand {
+public record Auth(String mechanism, @Nullable String initialResponse) implements SmtpCommand {
 
 	/**
 	 * RFC 4954 4: servers accept AUTH lines up to 12288 octets; a longer initial response
@@ -36,7 +38,7 @@ public record Auth(String mechanism, String initialResponse) implements SmtpComm
 	 * @param initialResponse the initial response, or {@code null} for none
 	 * @return the command
 	 */
-	public static Auth of(String mechanism, byte[] initialResponse) {
+	public static Auth of(String mechanism, byte @Nullable [] initialResponse) {
 		if (initialResponse == null) {
 			return new Auth(mechanism, null);
 		}

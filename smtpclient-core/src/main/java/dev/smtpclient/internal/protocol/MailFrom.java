@@ -2,6 +2,8 @@ package dev.smtpclient.internal.protocol;
 
 import java.util.OptionalLong;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.DsnOptions;
 import dev.smtpclient.SmtpPhase;
 
@@ -17,7 +19,7 @@ import dev.smtpclient.SmtpPhase;
  * @param dsn the DSN requests, or {@code null} for none
  */
 public record MailFrom(String sender, OptionalLong size, boolean eightBitMime, boolean smtpUtf8,
-		DsnOptions dsn) implements SmtpCommand {
+		@Nullable DsnOptions dsn) implements SmtpCommand {
 
 	public MailFrom {
 		WireText.requireNoControls("sender", sender);

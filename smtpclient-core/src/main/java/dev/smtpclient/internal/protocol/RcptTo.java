@@ -3,6 +3,8 @@ package dev.smtpclient.internal.protocol;
 import java.util.EnumSet;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.DsnOptions;
 import dev.smtpclient.SmtpPhase;
 
@@ -13,7 +15,7 @@ import dev.smtpclient.SmtpPhase;
  * @param recipient the forward path, checked by the envelope
  * @param dsn the DSN requests, or {@code null} for none
  */
-public record RcptTo(String recipient, DsnOptions dsn) implements SmtpCommand {
+public record RcptTo(String recipient, @Nullable DsnOptions dsn) implements SmtpCommand {
 
 	public RcptTo {
 		WireText.requireNoControls("recipient", recipient);

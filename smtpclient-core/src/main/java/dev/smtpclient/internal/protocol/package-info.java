@@ -5,4 +5,7 @@
  * escaping of text written to the protocol log. Depends on nothing above it. Internal:
  * not exported, may change in any release.
  */
+@NullMarked
 package dev.smtpclient.internal.protocol;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.AuthMechanism;
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.InvalidInputException;
@@ -78,7 +80,7 @@ final class Authenticator {
 	 * Runs one AUTH exchange.
 	 * @return {@code null} when authenticated, else the server's final refusal
 	 */
-	private SmtpReply attempt(AuthMechanism mechanism) {
+	private @Nullable SmtpReply attempt(AuthMechanism mechanism) {
 		SaslExchange exchange = SaslExchange.create(mechanism, this.settings);
 		Auth command = Auth.of(mechanism.saslName(), exchange.initialResponse());
 		this.channel.write(command);

@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import javax.net.ssl.SSLException;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.SmtpConnectionException;
 import dev.smtpclient.SmtpConnectionInfo;
@@ -56,9 +58,9 @@ public final class CommandChannel {
 
 	private final ProtocolLog log;
 
-	private Transport transport;
+	private @Nullable Transport transport;
 
-	private ReplyReader reader;
+	private @Nullable ReplyReader reader;
 
 	/**
 	 * Replies owed by the server for what was written (the greeting counts as one).

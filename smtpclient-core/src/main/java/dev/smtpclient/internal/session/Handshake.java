@@ -1,5 +1,7 @@
 package dev.smtpclient.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.ServerCapabilities;
 import dev.smtpclient.SmtpException;
@@ -26,9 +28,9 @@ public final class Handshake {
 
 	private final ProtocolLog log;
 
-	private String heloName;
+	private @Nullable String heloName;
 
-	private SmtpReply greeting;
+	private @Nullable SmtpReply greeting;
 
 	private ServerCapabilities capabilities = ServerCapabilities.none();
 
@@ -59,7 +61,7 @@ public final class Handshake {
 	 * The server's greeting.
 	 * @return the greeting, or {@code null} when none was read
 	 */
-	public SmtpReply greeting() {
+	public @Nullable SmtpReply greeting() {
 		return this.greeting;
 	}
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.DsnOptions;
 import dev.smtpclient.Envelope;
@@ -74,13 +76,13 @@ public final class MailTransaction {
 
 	private final List<RecipientResult> recipients = new ArrayList<>();
 
-	private SmtpReply mailReply;
+	private @Nullable SmtpReply mailReply;
 
-	private SmtpReply dataReply;
+	private @Nullable SmtpReply dataReply;
 
 	private long bytes;
 
-	private BdatWriter chunks;
+	private @Nullable BdatWriter chunks;
 
 	public SendResult run() {
 		writeCommands();
@@ -179,7 +181,7 @@ public final class MailTransaction {
 	 * its per-recipient replies and whether it is permanent: a failing RSET only closes
 	 * the connection and rides along as a suppressed exception.
 	 */
-	private SmtpReplyException endTransaction(SmtpReplyException refusal, SmtpReply pipelinedDataReply) {
+	private SmtpReplyException endTransaction(SmtpReplyException refusal, @Nullable SmtpReply pipelinedDataReply) {
 		try {
 			abandonData(pipelinedDataReply);
 			this.channel.resetIfUsable();
@@ -263,7 +265,7 @@ public final class MailTransaction {
 	 * ignores RFC 2920 3.1): end the data at once. With no valid recipient or no sender
 	 * the server has nobody to deliver the empty message to.
 	 */
-	private void abandonData(SmtpReply dataReply) {
+	private void abandonData(@Nullable SmtpReply dataReply) {
 		if (dataReply != null && dataReply.code() == 354 && this.channel.isUsable()) {
 			this.channel.write(BareCommand.ABANDON_DATA);
 			this.channel.flush(SmtpPhase.DATA);
@@ -362,7 +364,7 @@ public final class MailTransaction {
 
 		private final CommandChannel channel;
 
-		private IOException failure;
+		private @Nullable IOException failure;
 
 		TransportStream(CommandChannel channel) {
 			this.channel = channel;

@@ -1,5 +1,7 @@
 package dev.smtpclient.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.Mail;
 import dev.smtpclient.OutcomeUnknownException;
@@ -64,7 +66,7 @@ public final class MessageSequence {
 	 * @return the message whose commands are on their way, or {@code null} when none is
 	 * left or the connection broke
 	 */
-	private Pending begin(Mail mail) {
+	private @Nullable Pending begin(@Nullable Mail mail) {
 		while (mail != null) {
 			if (!this.channel.isUsable()) {
 				this.outcomes.notSent(mail);
@@ -95,7 +97,7 @@ public final class MessageSequence {
 	 * write when the next message is ready and the server pipelines.
 	 * @return the next message, its commands written, or {@code null}
 	 */
-	private Pending send(Pending current) {
+	private @Nullable Pending send(Pending current) {
 		try {
 			current.transaction.awaitCommandReplies();
 		}
@@ -189,14 +191,14 @@ public final class MessageSequence {
 		 * The next message if it may go at once, without waiting (for a rate limit, say).
 		 * @return the message, or {@code null} when none is ready now or none is left
 		 */
-		Mail poll();
+		@Nullable Mail poll();
 
 		/**
 		 * The next message, waiting for its turn if need be; called only with no
 		 * transaction open.
 		 * @return the message, or {@code null} when none is left for this connection
 		 */
-		Mail take();
+		@Nullable Mail take();
 
 	}
 

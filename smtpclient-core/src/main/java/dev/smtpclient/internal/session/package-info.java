@@ -8,4 +8,7 @@
  * steps know the channel, never the session. Uses the protocol and transport packages;
  * knows nothing of the pool. Internal: not exported, may change in any release.
  */
+@NullMarked
 package dev.smtpclient.internal.session;
+
+import org.jspecify.annotations.NullMarked;

@@ -18,6 +18,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.SmtpConnectionInfo;
 import dev.smtpclient.SmtpEventListener;
 import dev.smtpclient.TlsSessionInfo;
@@ -35,7 +37,7 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 
 	private final SmtpEventListener events;
 
-	private final SSLContext sslContext;
+	private final @Nullable SSLContext sslContext;
 
 	private final Duration writeTimeout;
 
@@ -57,8 +59,8 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 
 	private volatile boolean closed;
 
-	private SocketTransport(Socket socket, SmtpConnectionInfo info, SmtpEventListener events, SSLContext sslContext,
-			Duration writeTimeout) throws IOException {
+	private SocketTransport(Socket socket, SmtpConnectionInfo info, SmtpEventListener events,
+			@Nullable SSLContext sslContext, Duration writeTimeout) throws IOException {
 		this.info = info;
 		this.events = events;
 		this.sslContext = sslContext;
@@ -80,7 +82,7 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 	 * @throws IOException when no address could be reached
 	 */
 	public static SocketTransport connect(SmtpConnectionInfo info, SmtpEventListener events, Duration connectTimeout,
-			Duration writeTimeout, SSLContext sslContext) throws IOException {
+			Duration writeTimeout, @Nullable SSLContext sslContext) throws IOException {
 		long deadline = System.nanoTime() + connectTimeout.toNanos();
 		List<InetAddress> addresses = resolve(info, events, connectTimeout);
 		IOException failure = null;
