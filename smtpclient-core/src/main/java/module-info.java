@@ -8,6 +8,8 @@ module dev.smtpclient {
 
 	requires transitive jakarta.activation;
 
+	requires static org.jspecify;
+
 	exports dev.smtpclient;
 	exports dev.smtpclient.message;
 	exports dev.smtpclient.dkim;

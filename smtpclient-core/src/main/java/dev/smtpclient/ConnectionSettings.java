@@ -9,9 +9,11 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.smtpclient.internal.protocol.HeloName;
 import dev.smtpclient.internal.protocol.ProtocolLog;
 import dev.smtpclient.internal.protocol.WireText;
-import dev.smtpclient.internal.session.HeloName;
 import dev.smtpclient.internal.session.SettingsSecrets;
 
 /**
@@ -33,12 +35,12 @@ public final class ConnectionSettings {
 		SettingsSecrets.install(new SettingsSecrets.Reader() {
 
 			@Override
-			public String password(ConnectionSettings settings) {
+			public @Nullable String password(ConnectionSettings settings) {
 				return settings.password();
 			}
 
 			@Override
-			public Supplier<String> oauth2TokenSupplier(ConnectionSettings settings) {
+			public @Nullable Supplier<String> oauth2TokenSupplier(ConnectionSettings settings) {
 				return settings.oauth2TokenSupplier();
 			}
 
@@ -76,15 +78,15 @@ public final class ConnectionSettings {
 
 	private final TlsPolicy tlsPolicy;
 
-	private final SSLContext sslContext;
+	private final @Nullable SSLContext sslContext;
 
-	private final String heloName;
+	private final @Nullable String heloName;
 
-	private final String username;
+	private final @Nullable String username;
 
-	private final String password;
+	private final @Nullable String password;
 
-	private final Supplier<String> oauth2TokenSupplier;
+	private final @Nullable Supplier<String> oauth2TokenSupplier;
 
 	private final Set<AuthMechanism> authMechanisms;
 
@@ -194,7 +196,7 @@ public final class ConnectionSettings {
 	 * The custom SSL context, or {@code null} for the JDK's default (its trust store).
 	 * @return the SSL context
 	 */
-	public SSLContext sslContext() {
+	public @Nullable SSLContext sslContext() {
 		return this.sslContext;
 	}
 
@@ -203,19 +205,19 @@ public final class ConnectionSettings {
 	 * local address as a literal).
 	 * @return the HELO name
 	 */
-	public String heloName() {
+	public @Nullable String heloName() {
 		return this.heloName;
 	}
 
-	public String username() {
+	public @Nullable String username() {
 		return this.username;
 	}
 
-	String password() {
+	@Nullable String password() {
 		return this.password;
 	}
 
-	Supplier<String> oauth2TokenSupplier() {
+	@Nullable Supplier<String> oauth2TokenSupplier() {
 		return this.oauth2TokenSupplier;
 	}
 
@@ -331,21 +333,21 @@ public final class ConnectionSettings {
 	 */
 	public static final class Builder {
 
-		private String host;
+		private @Nullable String host;
 
 		private int port;
 
 		private TlsPolicy tlsPolicy = TlsPolicy.OPPORTUNISTIC;
 
-		private SSLContext sslContext;
+		private @Nullable SSLContext sslContext;
 
-		private String heloName;
+		private @Nullable String heloName;
 
-		private String username;
+		private @Nullable String username;
 
-		private String password;
+		private @Nullable String password;
 
-		private Supplier<String> oauth2TokenSupplier;
+		private @Nullable Supplier<String> oauth2TokenSupplier;
 
 		private Set<AuthMechanism> authMechanisms = EnumSet.allOf(AuthMechanism.class);
 
@@ -457,7 +459,7 @@ public final class ConnectionSettings {
 		 * @param sslContext the context
 		 * @return this builder
 		 */
-		public Builder sslContext(SSLContext sslContext) {
+		public Builder sslContext(@Nullable SSLContext sslContext) {
 			this.sslContext = sslContext;
 			return this;
 		}
@@ -468,7 +470,7 @@ public final class ConnectionSettings {
 		 * @param heloName the name
 		 * @return this builder
 		 */
-		public Builder heloName(String heloName) {
+		public Builder heloName(@Nullable String heloName) {
 			this.heloName = (heloName != null) ? HeloName.check(heloName) : null;
 			return this;
 		}

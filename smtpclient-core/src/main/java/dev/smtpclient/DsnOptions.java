@@ -3,6 +3,8 @@ package dev.smtpclient;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Delivery status notification requests (RFC 3461), sent with MAIL FROM and RCPT TO when
  * the server offers DSN (and left out, with an info log line, when it does not).
@@ -13,7 +15,7 @@ import java.util.Set;
  * characters), or {@code null}
  * @param notifyOn when to notify, for every recipient; empty for the server's default
  */
-public record DsnOptions(Ret ret, String envelopeId, Set<Notify> notifyOn) {
+public record DsnOptions(@Nullable Ret ret, @Nullable String envelopeId, Set<Notify> notifyOn) {
 
 	public enum Ret {
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.internal.protocol.WireText;
 
 /**
@@ -20,9 +22,9 @@ public final class Envelope {
 
 	private final List<String> recipients;
 
-	private final DsnOptions dsn;
+	private final @Nullable DsnOptions dsn;
 
-	private Envelope(String sender, List<String> recipients, DsnOptions dsn) {
+	private Envelope(String sender, List<String> recipients, @Nullable DsnOptions dsn) {
 		this.sender = sender;
 		this.recipients = recipients;
 		this.dsn = dsn;

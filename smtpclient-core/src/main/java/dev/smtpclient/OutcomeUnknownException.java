@@ -1,5 +1,7 @@
 package dev.smtpclient;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The whole message was written, with its final ".", but no reply came (the connection
  * broke or timed out). The server may have accepted the message: sending it again may
@@ -7,7 +9,7 @@ package dev.smtpclient;
  */
 public class OutcomeUnknownException extends SmtpException {
 
-	public OutcomeUnknownException(String message, Throwable cause) {
+	public OutcomeUnknownException(String message, @Nullable Throwable cause) {
 		super(SmtpPhase.MESSAGE, message, cause);
 	}
 

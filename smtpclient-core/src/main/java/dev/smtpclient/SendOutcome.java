@@ -2,6 +2,8 @@ package dev.smtpclient;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outcome of one message of a batch: a result or an error.
  *
@@ -9,7 +11,7 @@ import java.util.Optional;
  * @param result the result when the message was accepted
  * @param error the failure otherwise
  */
-public record SendOutcome(int index, SendResult result, SmtpException error) {
+public record SendOutcome(int index, @Nullable SendResult result, @Nullable SmtpException error) {
 
 	public boolean isSuccess() {
 		return this.result != null;

@@ -1,5 +1,7 @@
 package dev.smtpclient;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The message needs something the server does not offer (SMTPUTF8, 8BITMIME) or exceeds
  * its SIZE limit. Raised before MAIL FROM, so nothing was sent.
@@ -10,7 +12,7 @@ public class SmtpCapabilityException extends SmtpException {
 		super(phase, message);
 	}
 
-	public SmtpCapabilityException(SmtpPhase phase, String message, Throwable cause) {
+	public SmtpCapabilityException(SmtpPhase phase, String message, @Nullable Throwable cause) {
 		super(phase, message, cause);
 	}
 

@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.internal.pool.BatchSender;
 import dev.smtpclient.internal.pool.ConnectionPool;
 import dev.smtpclient.internal.pool.PooledConnection;
@@ -38,19 +40,19 @@ public final class SmtpClient implements AutoCloseable {
 
 	private final RetryPolicy retryPolicy;
 
-	private final SendRateLimiter rateLimiter;
+	private final @Nullable SendRateLimiter rateLimiter;
 
 	private final ConnectionPool pool;
 
 	private final Executor executor;
 
-	private final ExecutorService ownedExecutor;
+	private final @Nullable ExecutorService ownedExecutor;
 
-	private final ScheduledExecutorService housekeeper;
+	private final @Nullable ScheduledExecutorService housekeeper;
 
 	private final Clock clock;
 
-	private final dev.smtpclient.dkim.DkimSigner dkimSigner;
+	private final dev.smtpclient.dkim.@Nullable DkimSigner dkimSigner;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -150,28 +152,25 @@ public final class SmtpClient implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Sends a message over a pooled connection, retrying per the retry policy.
+	 * @param mail the message, for example a
+	 * {@link dev.smtpclient.message.ComposedMessage}
+	 * @return the result; {@link SendResult#attempts()} says how many attempts it took
+	 * @throws SmtpException when the message could not be sent (see its subclasses)
+	 */
 	public SendResult send(Mail mail) {
 		return send(mail.envelope(), mail.content());
 	}
 
 	/**
-	 * Sends a {@link dev.smtpclient.message.Message} as it is now (a snapshot: later
-	 * changes do not affect it).
-	 * @param message the message
-	 * @return the result
-	 */
-	public SendResult send(dev.smtpclient.message.Message message) {
-		return send(message.snapshot());
-	}
-
-	/**
-	 * Alias of {@link #send(dev.smtpclient.message.Message)}, kept for users coming from
-	 * Qore.
+	 * Alias of {@link #send(Mail)} for a {@link dev.smtpclient.message.Message} as it is
+	 * now (a snapshot: later changes do not affect it), kept for users coming from Qore.
 	 * @param message the message
 	 * @return the result
 	 */
 	public SendResult sendMessage(dev.smtpclient.message.Message message) {
-		return send(message);
+		return send(message.snapshot());
 	}
 
 	/**

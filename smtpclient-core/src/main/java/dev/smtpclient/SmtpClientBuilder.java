@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Builds a {@link SmtpClient}: the URL plus every connection and pool setting. Not
  * thread-safe; the client it builds is, and its configuration cannot change.
@@ -23,15 +25,15 @@ public final class SmtpClientBuilder {
 
 	private double rateLimit;
 
-	private SendRateLimiter rateLimiter;
+	private @Nullable SendRateLimiter rateLimiter;
 
-	private Executor executor;
+	private @Nullable Executor executor;
 
 	private Clock clock = Clock.systemUTC();
 
 	private boolean housekeeping = true;
 
-	private dev.smtpclient.dkim.DkimSigner dkimSigner;
+	private dev.smtpclient.dkim.@Nullable DkimSigner dkimSigner;
 
 	SmtpClientBuilder(ConnectionSettings.Builder connection) {
 		this.connection = connection;
@@ -231,7 +233,7 @@ public final class SmtpClientBuilder {
 	 * @param rateLimiter the limiter, or {@code null} for the local one
 	 * @return this builder
 	 */
-	public SmtpClientBuilder rateLimiter(SendRateLimiter rateLimiter) {
+	public SmtpClientBuilder rateLimiter(@Nullable SendRateLimiter rateLimiter) {
 		this.rateLimiter = rateLimiter;
 		return this;
 	}
@@ -274,7 +276,7 @@ public final class SmtpClientBuilder {
 	 * @param signer the signer, or {@code null} for none
 	 * @return this builder
 	 */
-	public SmtpClientBuilder dkim(dev.smtpclient.dkim.DkimSigner signer) {
+	public SmtpClientBuilder dkim(dev.smtpclient.dkim.@Nullable DkimSigner signer) {
 		this.dkimSigner = signer;
 		return this;
 	}
@@ -299,11 +301,11 @@ public final class SmtpClientBuilder {
 		return this.rateLimit;
 	}
 
-	SendRateLimiter rateLimiter() {
+	@Nullable SendRateLimiter rateLimiter() {
 		return this.rateLimiter;
 	}
 
-	Executor executor() {
+	@Nullable Executor executor() {
 		return this.executor;
 	}
 
@@ -315,7 +317,7 @@ public final class SmtpClientBuilder {
 		return this.housekeeping;
 	}
 
-	dev.smtpclient.dkim.DkimSigner dkimSigner() {
+	dev.smtpclient.dkim.@Nullable DkimSigner dkimSigner() {
 		return this.dkimSigner;
 	}
 

@@ -2,6 +2,8 @@ package dev.smtpclient;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every failure this client reports. Never holds a password, token or AUTH
  * payload.
@@ -10,13 +12,13 @@ public class SmtpException extends RuntimeException {
 
 	private final SmtpPhase phase;
 
-	private final SmtpReply reply;
+	private final @Nullable SmtpReply reply;
 
 	public SmtpException(SmtpPhase phase, String message) {
 		this(phase, message, null);
 	}
 
-	public SmtpException(SmtpPhase phase, String message, Throwable cause) {
+	public SmtpException(SmtpPhase phase, String message, @Nullable Throwable cause) {
 		this(phase, message, null, cause);
 	}
 
@@ -28,7 +30,7 @@ public class SmtpException extends RuntimeException {
 	 * the failure
 	 * @param cause the cause, or {@code null}
 	 */
-	protected SmtpException(SmtpPhase phase, String message, SmtpReply reply, Throwable cause) {
+	protected SmtpException(SmtpPhase phase, String message, @Nullable SmtpReply reply, @Nullable Throwable cause) {
 		super(message, cause);
 		this.phase = phase;
 		this.reply = reply;

@@ -1,5 +1,7 @@
 package dev.smtpclient;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server broke the protocol (a malformed or oversized reply, a reply that does not
  * belong). The connection is closed.
@@ -10,7 +12,7 @@ public class SmtpProtocolException extends SmtpException {
 		super(phase, message);
 	}
 
-	public SmtpProtocolException(SmtpPhase phase, String message, Throwable cause) {
+	public SmtpProtocolException(SmtpPhase phase, String message, @Nullable Throwable cause) {
 		super(phase, message, cause);
 	}
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.internal.protocol.LogText;
 
 /**
@@ -16,7 +18,7 @@ public final class SmtpReply {
 
 	private final List<String> lines;
 
-	private final EnhancedStatusCode enhancedStatus;
+	private final @Nullable EnhancedStatusCode enhancedStatus;
 
 	public SmtpReply(int code, List<String> lines) {
 		if (code < 200 || code > 599) {

@@ -2,6 +2,8 @@ package dev.smtpclient;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A connect, handshake, read or write did not finish in time. The connection is closed.
  */
@@ -9,7 +11,7 @@ public class SmtpTimeoutException extends SmtpConnectionException {
 
 	private final Duration timeout;
 
-	public SmtpTimeoutException(SmtpPhase phase, String what, Duration timeout, Throwable cause) {
+	public SmtpTimeoutException(SmtpPhase phase, String what, Duration timeout, @Nullable Throwable cause) {
 		super(phase, what + " timed out after " + timeout.toMillis() + " ms", cause);
 		this.timeout = timeout;
 	}

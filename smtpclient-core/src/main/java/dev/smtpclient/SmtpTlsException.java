@@ -1,5 +1,7 @@
 package dev.smtpclient;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * TLS could not be set up as the policy demands: STARTTLS missing or refused, a failed
  * handshake, a certificate that does not verify.
@@ -10,7 +12,7 @@ public class SmtpTlsException extends SmtpException {
 		super(phase, message);
 	}
 
-	public SmtpTlsException(SmtpPhase phase, String message, Throwable cause) {
+	public SmtpTlsException(SmtpPhase phase, String message, @Nullable Throwable cause) {
 		super(phase, message, cause);
 	}
 

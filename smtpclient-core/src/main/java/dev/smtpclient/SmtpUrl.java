@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.internal.protocol.LogText;
 import dev.smtpclient.internal.protocol.WireText;
 
@@ -30,11 +32,11 @@ public final class SmtpUrl {
 
 	private final int port;
 
-	private final String username;
+	private final @Nullable String username;
 
-	private final String password;
+	private final @Nullable String password;
 
-	private SmtpUrl(SmtpScheme scheme, String host, int port, String username, String password) {
+	private SmtpUrl(SmtpScheme scheme, String host, int port, @Nullable String username, @Nullable String password) {
 		this.scheme = scheme;
 		this.host = host;
 		this.port = port;

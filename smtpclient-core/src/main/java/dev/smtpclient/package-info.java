@@ -23,4 +23,7 @@
  * pool and batches), {@code protocol} (the wire format) and {@code transport} (sockets
  * and TLS).
  */
+@NullMarked
 package dev.smtpclient;
+
+import org.jspecify.annotations.NullMarked;

@@ -54,7 +54,7 @@ public final class LargeAttachment {
 				.heloName("client.test")
 				.build()) {
 				long started = System.nanoTime();
-				SendResult result = client.send(message);
+				SendResult result = client.send(message.snapshot());
 				double seconds = (System.nanoTime() - started) / 1e9;
 				long peak = peakHeap();
 				System.out.printf(Locale.ROOT,

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.InvalidInputException;
 
 /**
@@ -22,7 +24,7 @@ public final class Address {
 
 	private static final int MAX_ADDRESS_OCTETS = 254;
 
-	private final String displayName;
+	private final @Nullable String displayName;
 
 	private final String localPart;
 
@@ -31,7 +33,7 @@ public final class Address {
 	/** The bare address, made once: it goes into a header field and into the envelope. */
 	private final String address;
 
-	Address(String field, String displayName, String localPart, String domain) {
+	Address(String field, @Nullable String displayName, String localPart, String domain) {
 		this.displayName = (displayName == null || displayName.isEmpty()) ? null
 				: InputChecks.noControls(field, displayName);
 		this.localPart = InputChecks.noControls(field, localPart);
@@ -77,7 +79,7 @@ public final class Address {
 	 * @param displayName the display name, or null
 	 * @return the address
 	 */
-	public static Address of(String address, String displayName) {
+	public static Address of(String address, @Nullable String displayName) {
 		Address bare = AddressParser.parseMailbox("address", address);
 		if (bare.displayName != null) {
 			throw new InvalidInputException("address", "'" + address + "' must be a bare address");

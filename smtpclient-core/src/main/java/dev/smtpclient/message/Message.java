@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import jakarta.activation.DataSource;
+import org.jspecify.annotations.Nullable;
 
 import dev.smtpclient.Envelope;
 import dev.smtpclient.InvalidInputException;
@@ -229,19 +230,20 @@ public final class Message {
 	 * @param data the data
 	 * @return this message
 	 */
-	public Message addInline(String contentId, String fileName, String mimeType, byte[] data) {
+	public Message addInline(String contentId, @Nullable String fileName, @Nullable String mimeType, byte[] data) {
 		return addInline(contentId, fileName, mimeType, PartData.of(data));
 	}
 
-	public Message addInline(String contentId, String fileName, String mimeType, Path file) {
+	public Message addInline(String contentId, @Nullable String fileName, @Nullable String mimeType, Path file) {
 		return addInline(contentId, fileName, mimeType, PartData.of(file));
 	}
 
-	public Message addInline(String contentId, String fileName, String mimeType, DataSource source) {
+	public Message addInline(String contentId, @Nullable String fileName, @Nullable String mimeType,
+			DataSource source) {
 		return addInline(contentId, fileName, mimeType, PartData.of(source));
 	}
 
-	private Message addInline(String contentId, String fileName, String mimeType, PartData data) {
+	private Message addInline(String contentId, @Nullable String fileName, @Nullable String mimeType, PartData data) {
 		String id = ContentIds.check(contentId);
 		String name = (fileName != null) ? checkFileName(fileName) : null;
 		this.inlines.add(new PartSpec(name, mimeType(mimeType, name), data, id));
@@ -255,7 +257,7 @@ public final class Message {
 	 * @param data the data
 	 * @return this message
 	 */
-	public Message attach(String fileName, String mimeType, byte[] data) {
+	public Message attach(String fileName, @Nullable String mimeType, byte[] data) {
 		return attach(fileName, mimeType, PartData.of(data));
 	}
 
@@ -266,7 +268,7 @@ public final class Message {
 	 * @param file the file
 	 * @return this message
 	 */
-	public Message attach(String fileName, String mimeType, Path file) {
+	public Message attach(String fileName, @Nullable String mimeType, Path file) {
 		return attach(fileName, mimeType, PartData.of(file));
 	}
 
@@ -279,7 +281,7 @@ public final class Message {
 	 * @param source the data source
 	 * @return this message
 	 */
-	public Message attach(String fileName, String mimeType, DataSource source) {
+	public Message attach(String fileName, @Nullable String mimeType, DataSource source) {
 		String type = mimeType;
 		if (type == null && source != null && source.getContentType() != null) {
 			String candidate = source.getContentType().split(";", 2)[0].trim();
@@ -296,7 +298,7 @@ public final class Message {
 		return attach(Objects.requireNonNull(source, "dataSource").getName(), null, source);
 	}
 
-	private Message attach(String fileName, String mimeType, PartData data) {
+	private Message attach(String fileName, @Nullable String mimeType, PartData data) {
 		String name = checkFileName(fileName);
 		this.attachments.add(new PartSpec(name, mimeType(mimeType, name), data, null));
 		return this;
@@ -619,27 +621,27 @@ public final class Message {
 			return this;
 		}
 
-		public Builder inline(String contentId, String fileName, String mimeType, byte[] data) {
+		public Builder inline(String contentId, @Nullable String fileName, @Nullable String mimeType, byte[] data) {
 			this.message.addInline(contentId, fileName, mimeType, data);
 			return this;
 		}
 
-		public Builder inline(String contentId, String fileName, String mimeType, Path file) {
+		public Builder inline(String contentId, @Nullable String fileName, @Nullable String mimeType, Path file) {
 			this.message.addInline(contentId, fileName, mimeType, file);
 			return this;
 		}
 
-		public Builder attach(String fileName, String mimeType, byte[] data) {
+		public Builder attach(String fileName, @Nullable String mimeType, byte[] data) {
 			this.message.attach(fileName, mimeType, data);
 			return this;
 		}
 
-		public Builder attach(String fileName, String mimeType, Path file) {
+		public Builder attach(String fileName, @Nullable String mimeType, Path file) {
 			this.message.attach(fileName, mimeType, file);
 			return this;
 		}
 
-		public Builder attach(String fileName, String mimeType, DataSource source) {
+		public Builder attach(String fileName, @Nullable String mimeType, DataSource source) {
 			this.message.attach(fileName, mimeType, source);
 			return this;
 		}

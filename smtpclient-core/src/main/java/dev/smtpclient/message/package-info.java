@@ -4,4 +4,7 @@
  * {@link dev.smtpclient.Mail}), with addresses, headers, parts and the MIME writer. Part
  * of the API.
  */
+@NullMarked
 package dev.smtpclient.message;
+
+import org.jspecify.annotations.NullMarked;

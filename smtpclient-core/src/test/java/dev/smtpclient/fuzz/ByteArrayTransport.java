@@ -1,15 +1,14 @@
 package dev.smtpclient.fuzz;
 
-import java.net.InetAddress;
 import java.time.Duration;
 
-import dev.smtpclient.internal.transport.Transport;
+import dev.smtpclient.internal.transport.InMemoryTransport;
 
 /**
  * A transport that plays back fixed bytes in chunks of a given size, then reports the end
  * of the stream.
  */
-final class ByteArrayTransport implements Transport {
+final class ByteArrayTransport extends InMemoryTransport {
 
 	private final byte[] input;
 
@@ -35,39 +34,6 @@ final class ByteArrayTransport implements Transport {
 
 	@Override
 	public void write(byte[] bytes, int offset, int length) {
-	}
-
-	@Override
-	public void flush() {
-	}
-
-	@Override
-	public void startTls(Duration handshakeTimeout) {
-		throw new UnsupportedOperationException();
-	}
-
-	@Override
-	public boolean isSecure() {
-		return false;
-	}
-
-	@Override
-	public String[] tlsParameters() {
-		return null;
-	}
-
-	@Override
-	public InetAddress localAddress() {
-		return InetAddress.getLoopbackAddress();
-	}
-
-	@Override
-	public boolean writeTimedOut() {
-		return false;
-	}
-
-	@Override
-	public void close() {
 	}
 
 }

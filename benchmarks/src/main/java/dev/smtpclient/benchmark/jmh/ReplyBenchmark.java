@@ -1,6 +1,5 @@
 package dev.smtpclient.benchmark.jmh;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpReply;
 import dev.smtpclient.internal.protocol.ReplyReader;
-import dev.smtpclient.internal.transport.Transport;
+import dev.smtpclient.internal.transport.InMemoryTransport;
 
 /**
  * Reading one reply off the wire: the single line after the data, and a multi-line EHLO
@@ -61,7 +60,7 @@ public class ReplyBenchmark {
 	/**
 	 * Hands out the same reply on every read, as a server answering each command.
 	 */
-	private static final class Replaying implements Transport {
+	private static final class Replaying extends InMemoryTransport {
 
 		private final byte[] reply;
 
@@ -77,38 +76,6 @@ public class ReplyBenchmark {
 
 		@Override
 		public void write(byte[] bytes, int offset, int length) {
-		}
-
-		@Override
-		public void flush() {
-		}
-
-		@Override
-		public void startTls(Duration handshakeTimeout) {
-		}
-
-		@Override
-		public boolean isSecure() {
-			return false;
-		}
-
-		@Override
-		public String[] tlsParameters() {
-			return null;
-		}
-
-		@Override
-		public InetAddress localAddress() {
-			return InetAddress.getLoopbackAddress();
-		}
-
-		@Override
-		public boolean writeTimedOut() {
-			return false;
-		}
-
-		@Override
-		public void close() {
 		}
 
 	}

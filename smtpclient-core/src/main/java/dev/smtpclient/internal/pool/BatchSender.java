@@ -14,6 +14,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.Mail;
 import dev.smtpclient.MessageContent;
 import dev.smtpclient.PoolSettings;
@@ -219,7 +221,7 @@ public final class BatchSender {
 		}
 
 		@Override
-		public Mail poll() {
+		public @Nullable Mail poll() {
 			SendRateLimiter limiter = BatchSender.this.context.rateLimiter();
 			if (!hasRoom() || BatchSender.this.queue.isEmpty() || (limiter != null && !limiter.tryAcquire())) {
 				return null;
@@ -229,7 +231,7 @@ public final class BatchSender {
 		}
 
 		@Override
-		public Mail take() {
+		public @Nullable Mail take() {
 			while (hasRoom()) {
 				Integer index = BatchSender.this.queue.poll();
 				if (index == null) {
@@ -262,7 +264,7 @@ public final class BatchSender {
 			return this.budget > 0 && !this.pooled.isExpired(BatchSender.this.context.clock().millis());
 		}
 
-		private Mail handOut(int index) {
+		private @Nullable Mail handOut(int index) {
 			this.budget--;
 			Mail mail = BatchSender.this.wrapped.get(index);
 			if (!BatchSender.this.context.signs()) {
@@ -296,7 +298,7 @@ public final class BatchSender {
 	 * @param sender sends one message on its own, with the client's retries
 	 */
 	public record Context(ConnectionPool pool, PoolSettings poolSettings, RetryPolicy retryPolicy,
-			SendRateLimiter rateLimiter, Executor executor, Clock clock, boolean signs,
+			@Nullable SendRateLimiter rateLimiter, Executor executor, Clock clock, boolean signs,
 			UnaryOperator<MessageContent> signer, Function<Mail, SendResult> sender) {
 	}
 

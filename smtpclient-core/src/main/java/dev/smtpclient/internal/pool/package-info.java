@@ -4,4 +4,7 @@
  * session package; the client hands a batch what it needs, so nothing here calls back
  * into the client. Internal: not exported, may change in any release.
  */
+@NullMarked
 package dev.smtpclient.internal.pool;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,7 +2,10 @@ package dev.smtpclient.internal.protocol;
 
 import java.util.OptionalLong;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.DsnOptions;
+import dev.smtpclient.SmtpPhase;
 
 /**
  * The MAIL command and its parameters: SIZE (RFC 1870), BODY=8BITMIME (RFC 6152),
@@ -15,16 +18,24 @@ import dev.smtpclient.DsnOptions;
  * @param smtpUtf8 whether to ask for SMTPUTF8
  * @param dsn the DSN requests, or {@code null} for none
  */
-public record MailFrom(String sender, OptionalLong size, boolean eightBitMime, boolean smtpUtf8, DsnOptions dsn) {
+public record MailFrom(String sender, OptionalLong size, boolean eightBitMime, boolean smtpUtf8,
+		@Nullable DsnOptions dsn) implements SmtpCommand {
 
 	public MailFrom {
 		WireText.requireNoControls("sender", sender);
 	}
 
-	/**
-	 * The command line, without CRLF.
-	 * @return the line
-	 */
+	@Override
+	public String verb() {
+		return "MAIL";
+	}
+
+	@Override
+	public SmtpPhase phase() {
+		return SmtpPhase.MAIL;
+	}
+
+	@Override
 	public String line() {
 		StringBuilder line = new StringBuilder("MAIL FROM:<").append(this.sender).append('>');
 		if (this.size.isPresent()) {

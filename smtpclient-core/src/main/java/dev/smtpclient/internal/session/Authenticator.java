@@ -5,13 +5,19 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.AuthMechanism;
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.InvalidInputException;
+import dev.smtpclient.ServerCapabilities;
 import dev.smtpclient.SmtpAuthenticationException;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpProtocolException;
 import dev.smtpclient.SmtpReply;
+import dev.smtpclient.internal.protocol.Auth;
+import dev.smtpclient.internal.protocol.AuthResponse;
+import dev.smtpclient.internal.protocol.ProtocolLog;
 
 /**
  * Chooses a mechanism and runs the AUTH exchange. Credentials go to the wire only; the
@@ -19,30 +25,29 @@ import dev.smtpclient.SmtpReply;
  */
 final class Authenticator {
 
-	static final String HIDDEN = "<credentials hidden>";
-
 	private static final int MAX_CHALLENGES = 8;
 
-	/**
-	 * RFC 4954 4: servers accept AUTH lines up to 12288 octets; a longer initial response
-	 * goes after a 334.
-	 */
-	private static final int MAX_INITIAL_RESPONSE_LINE = 12288 - 2;
-
-	private final Session connection;
+	private final CommandChannel channel;
 
 	private final ConnectionSettings settings;
 
-	Authenticator(Session connection) {
-		this.connection = connection;
-		this.settings = connection.settings();
+	private final ServerCapabilities capabilities;
+
+	private final ProtocolLog log;
+
+	Authenticator(CommandChannel channel, ConnectionSettings settings, ServerCapabilities capabilities,
+			ProtocolLog log) {
+		this.channel = channel;
+		this.settings = settings;
+		this.capabilities = capabilities;
+		this.log = log;
 	}
 
 	void authenticate() {
-		if (!this.connection.isSecure() && !this.settings.allowPlaintextAuth()) {
-			throw new SmtpAuthenticationException("refusing to send credentials to " + this.connection.info()
+		if (!this.channel.isSecure() && !this.settings.allowPlaintextAuth()) {
+			throw new SmtpAuthenticationException("refusing to send credentials to " + this.channel.info()
 					+ " over a connection without TLS (the server "
-					+ (this.connection.capabilities().startTls() ? "refused STARTTLS" : "does not offer STARTTLS")
+					+ (this.capabilities.startTls() ? "refused STARTTLS" : "does not offer STARTTLS")
 					+ "); use a TLS URL, or set allowPlaintextAuth only if the network is trusted");
 		}
 		List<AuthMechanism> candidates = candidates();
@@ -54,9 +59,9 @@ final class Authenticator {
 		// servers that store hashed passwords offer CRAM-MD5 yet cannot check it: one
 		// more try with the next
 		if (first == AuthMechanism.CRAM_MD5 && refused.code() == 535 && candidates.size() > 1
-				&& this.connection.isUsable()) {
+				&& this.channel.isUsable()) {
 			AuthMechanism next = candidates.get(1);
-			this.connection.log().info("CRAM-MD5 was refused (" + refused.code() + "); trying " + next.saslName());
+			this.log.info("CRAM-MD5 was refused (" + refused.code() + "); trying " + next.saslName());
 			refused = attempt(next);
 			if (refused == null) {
 				return;
@@ -75,41 +80,30 @@ final class Authenticator {
 	 * Runs one AUTH exchange.
 	 * @return {@code null} when authenticated, else the server's final refusal
 	 */
-	private SmtpReply attempt(AuthMechanism mechanism) {
+	private @Nullable SmtpReply attempt(AuthMechanism mechanism) {
 		SaslExchange exchange = SaslExchange.create(mechanism, this.settings);
-		byte[] initial = exchange.initialResponse();
-		String command = "AUTH " + mechanism.saslName();
-		if (initial != null) {
-			String encoded = (initial.length == 0) ? "=" : Base64.getEncoder().encodeToString(initial);
-			if (command.length() + 1 + encoded.length() <= MAX_INITIAL_RESPONSE_LINE) {
-				this.connection.write("AUTH", command + " " + encoded, command + " " + HIDDEN);
-				exchange.initialResponseSent();
-			}
-			else {
-				this.connection.write("AUTH", command, command);
-			}
+		Auth command = Auth.of(mechanism.saslName(), exchange.initialResponse());
+		this.channel.write(command);
+		if (command.initialResponse() != null) {
+			exchange.initialResponseSent();
 		}
-		else {
-			this.connection.write("AUTH", command, command);
-		}
-		this.connection.flush(SmtpPhase.AUTH);
+		this.channel.flush(SmtpPhase.AUTH);
 		for (int round = 0;; round++) {
-			SmtpReply reply = this.connection.read("AUTH", SmtpPhase.AUTH);
+			SmtpReply reply = this.channel.read("AUTH", SmtpPhase.AUTH);
 			if (reply.code() == 235) {
 				if (!exchange.isComplete()) {
-					this.connection.markBroken();
+					this.channel.markBroken();
 					throw new SmtpProtocolException(SmtpPhase.AUTH,
 							"the server reported success before all credentials were sent");
 				}
-				this.connection.log()
-					.info("authenticated as " + this.settings.username() + " with " + mechanism.saslName());
+				this.log.info("authenticated as " + this.settings.username() + " with " + mechanism.saslName());
 				return null;
 			}
 			if (reply.code() != 334) {
 				return reply;
 			}
 			if (round >= MAX_CHALLENGES) {
-				this.connection.markBroken();
+				this.channel.markBroken();
 				throw new SmtpProtocolException(SmtpPhase.AUTH,
 						"the server sent more than " + MAX_CHALLENGES + " AUTH challenges");
 			}
@@ -118,12 +112,12 @@ final class Authenticator {
 				challenge = Base64.getMimeDecoder().decode(reply.text().trim());
 			}
 			catch (IllegalArgumentException ex) {
-				this.connection.markBroken();
+				this.channel.markBroken();
 				throw new SmtpProtocolException(SmtpPhase.AUTH, "the server's AUTH challenge is not base64");
 			}
 			byte[] response = exchange.respond(challenge);
-			this.connection.write("AUTH", Base64.getEncoder().encodeToString(response), HIDDEN);
-			this.connection.flush(SmtpPhase.AUTH);
+			this.channel.write(new AuthResponse(response));
+			this.channel.flush(SmtpPhase.AUTH);
 		}
 	}
 
@@ -134,13 +128,13 @@ final class Authenticator {
 	 * explicitly allowed) CRAM-MD5 comes first, as it never sends the password.
 	 */
 	private List<AuthMechanism> candidates() {
-		Set<String> offered = this.connection.capabilities().authMechanisms();
+		Set<String> offered = this.capabilities.authMechanisms();
 		if (offered.isEmpty()) {
-			throw new SmtpAuthenticationException("credentials are configured but " + this.connection.info()
-					+ " offers no AUTH mechanism" + (this.connection.isSecure() ? "" : " without TLS"));
+			throw new SmtpAuthenticationException("credentials are configured but " + this.channel.info()
+					+ " offers no AUTH mechanism" + (this.channel.isSecure() ? "" : " without TLS"));
 		}
 		List<AuthMechanism> order = new ArrayList<>(List.of(AuthMechanism.values()));
-		if (this.connection.isSecure()) {
+		if (this.channel.isSecure()) {
 			order.remove(AuthMechanism.CRAM_MD5);
 			order.add(AuthMechanism.CRAM_MD5);
 		}

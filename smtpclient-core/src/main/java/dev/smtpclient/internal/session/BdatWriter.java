@@ -3,12 +3,15 @@ package dev.smtpclient.internal.session;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.OutcomeUnknownException;
+import dev.smtpclient.ServerCapabilities;
 import dev.smtpclient.SmtpConnectionException;
 import dev.smtpclient.SmtpPhase;
 import dev.smtpclient.SmtpProtocolException;
 import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpReplyException;
+import dev.smtpclient.internal.protocol.Bdat;
 
 /**
  * Message data as BDAT chunks (RFC 3030): each chunk is "BDAT size" and exactly that many
@@ -22,7 +25,11 @@ final class BdatWriter extends OutputStream {
 
 	private static final int MAX_OUTSTANDING = 4;
 
-	private final Session connection;
+	private final CommandChannel channel;
+
+	private final ConnectionSettings settings;
+
+	private final ServerCapabilities capabilities;
 
 	private final OutputStream wire;
 
@@ -32,8 +39,11 @@ final class BdatWriter extends OutputStream {
 
 	private int outstanding;
 
-	BdatWriter(Session connection, OutputStream wire) {
-		this.connection = connection;
+	BdatWriter(CommandChannel channel, ConnectionSettings settings, ServerCapabilities capabilities,
+			OutputStream wire) {
+		this.channel = channel;
+		this.settings = settings;
+		this.capabilities = capabilities;
 		this.wire = wire;
 	}
 
@@ -65,33 +75,32 @@ final class BdatWriter extends OutputStream {
 	}
 
 	private void sendChunk(boolean last) throws IOException {
-		String command = "BDAT " + this.buffered + (last ? " LAST" : "");
-		this.connection.write("BDAT", command, command);
+		this.channel.write(new Bdat(this.buffered, last));
 		this.wire.write(this.buffer, 0, this.buffered);
 		this.buffered = 0;
 		this.outstanding++;
 		// chunks may be pipelined only where the server offers PIPELINING (RFC 3030 4.2)
-		if (!last && (this.outstanding > MAX_OUTSTANDING || !this.connection.capabilities().pipelining())) {
-			this.connection.flush(SmtpPhase.MESSAGE);
+		if (!last && (this.outstanding > MAX_OUTSTANDING || !this.capabilities.pipelining())) {
+			this.channel.flush(SmtpPhase.MESSAGE);
 			expectChunkAccepted();
 		}
 	}
 
 	private void expectChunkAccepted() {
-		SmtpReply reply = this.connection.read("BDAT", SmtpPhase.MESSAGE);
+		SmtpReply reply = this.channel.read("BDAT", SmtpPhase.MESSAGE);
 		this.outstanding--;
 		if (!reply.isPositive()) {
 			// the rest of the message must not follow; the server discards what it has
 			// after RSET
 			drainOutstanding();
-			this.connection.resetIfUsable();
+			this.channel.resetIfUsable();
 			throw new SmtpReplyException(SmtpPhase.MESSAGE, reply);
 		}
 	}
 
 	private void drainOutstanding() {
-		while (this.outstanding > 0 && this.connection.isUsable()) {
-			this.connection.read("BDAT", SmtpPhase.MESSAGE);
+		while (this.outstanding > 0 && this.channel.isUsable()) {
+			this.channel.read("BDAT", SmtpPhase.MESSAGE);
 			this.outstanding--;
 		}
 	}
@@ -107,7 +116,7 @@ final class BdatWriter extends OutputStream {
 			while (this.outstanding > 1) {
 				expectChunkAccepted();
 			}
-			reply = this.connection.read("BDAT", SmtpPhase.MESSAGE, this.connection.settings().dataTimeout());
+			reply = this.channel.read("BDAT", SmtpPhase.MESSAGE, this.settings.dataTimeout());
 			this.outstanding--;
 		}
 		catch (SmtpConnectionException | SmtpProtocolException ex) {

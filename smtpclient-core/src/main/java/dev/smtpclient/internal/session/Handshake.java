@@ -1,5 +1,7 @@
 package dev.smtpclient.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.ServerCapabilities;
 import dev.smtpclient.SmtpException;
@@ -8,6 +10,11 @@ import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpReplyException;
 import dev.smtpclient.SmtpTlsException;
 import dev.smtpclient.TlsPolicy;
+import dev.smtpclient.internal.protocol.BareCommand;
+import dev.smtpclient.internal.protocol.Ehlo;
+import dev.smtpclient.internal.protocol.Helo;
+import dev.smtpclient.internal.protocol.HeloName;
+import dev.smtpclient.internal.protocol.ProtocolLog;
 
 /**
  * Brings a fresh connection to the point where it can carry mail: greeting, EHLO (HELO
@@ -15,15 +22,24 @@ import dev.smtpclient.TlsPolicy;
  */
 public final class Handshake {
 
-	private final Session connection;
+	private final CommandChannel channel;
 
 	private final ConnectionSettings settings;
 
-	private String heloName;
+	private final ProtocolLog log;
 
-	public Handshake(Session connection) {
-		this.connection = connection;
-		this.settings = connection.settings();
+	private @Nullable String heloName;
+
+	private @Nullable SmtpReply greeting;
+
+	private ServerCapabilities capabilities = ServerCapabilities.none();
+
+	private boolean authenticated;
+
+	public Handshake(CommandChannel channel, ConnectionSettings settings, ProtocolLog log) {
+		this.channel = channel;
+		this.settings = settings;
+		this.log = log;
 	}
 
 	public void run() {
@@ -32,18 +48,38 @@ public final class Handshake {
 		negotiateTls();
 		if (this.settings.hasCredentials()) {
 			if (this.settings.testMode()) {
-				this.connection.log().info("test mode: AUTH skipped, credentials are never recorded");
+				this.log.info("test mode: AUTH skipped, credentials are never recorded");
 			}
 			else {
-				new Authenticator(this.connection).authenticate();
-				this.connection.authenticated(true);
+				new Authenticator(this.channel, this.settings, this.capabilities, this.log).authenticate();
+				this.authenticated = true;
 			}
 		}
 	}
 
+	/**
+	 * The server's greeting.
+	 * @return the greeting, or {@code null} when none was read
+	 */
+	public @Nullable SmtpReply greeting() {
+		return this.greeting;
+	}
+
+	/**
+	 * What the server offers, as learnt from the last EHLO.
+	 * @return the capabilities
+	 */
+	public ServerCapabilities capabilities() {
+		return this.capabilities;
+	}
+
+	public boolean authenticated() {
+		return this.authenticated;
+	}
+
 	private void greet() {
-		SmtpReply greeting = this.connection.read("greeting", SmtpPhase.GREETING);
-		this.connection.greeting(greeting);
+		SmtpReply greeting = this.channel.read("greeting", SmtpPhase.GREETING);
+		this.greeting = greeting;
 		if (greeting.code() != 220) {
 			if (greeting.code() != 421) {
 				quietQuit();
@@ -58,9 +94,9 @@ public final class Handshake {
 	 */
 	private void quietQuit() {
 		try {
-			this.connection.write("QUIT", "QUIT", "QUIT");
-			this.connection.flush(SmtpPhase.QUIT);
-			this.connection.read("QUIT", SmtpPhase.QUIT);
+			this.channel.write(BareCommand.QUIT);
+			this.channel.flush(SmtpPhase.QUIT);
+			this.channel.read("QUIT", SmtpPhase.QUIT);
 		}
 		catch (SmtpException ex) {
 			// we are leaving anyway
@@ -70,22 +106,22 @@ public final class Handshake {
 	private void hello() {
 		if (this.heloName == null) {
 			this.heloName = (this.settings.heloName() != null) ? this.settings.heloName()
-					: HeloName.defaultFor(this.connection.transport().localAddress());
+					: HeloName.defaultFor(this.channel.localAddress());
 		}
-		SmtpReply ehlo = this.connection.command("EHLO", "EHLO " + this.heloName, SmtpPhase.EHLO);
+		SmtpReply ehlo = this.channel.command(new Ehlo(this.heloName));
 		if (ehlo.code() == 250) {
-			this.connection.capabilities(ServerCapabilities.parse(ehlo));
+			this.capabilities = ServerCapabilities.parse(ehlo);
 			return;
 		}
 		if (ehlo.code() != 500 && ehlo.code() != 502) {
 			throw new SmtpReplyException(SmtpPhase.EHLO, ehlo);
 		}
-		this.connection.log().info("server does not understand EHLO (" + ehlo.code() + "), falling back to HELO");
-		SmtpReply helo = this.connection.command("HELO", "HELO " + this.heloName, SmtpPhase.HELO);
+		this.log.info("server does not understand EHLO (" + ehlo.code() + "), falling back to HELO");
+		SmtpReply helo = this.channel.command(new Helo(this.heloName));
 		if (helo.code() != 250) {
 			throw new SmtpReplyException(SmtpPhase.HELO, helo);
 		}
-		this.connection.capabilities(ServerCapabilities.none());
+		this.capabilities = ServerCapabilities.none();
 	}
 
 	private void negotiateTls() {
@@ -93,34 +129,34 @@ public final class Handshake {
 		if (policy == TlsPolicy.NONE || policy == TlsPolicy.IMPLICIT || this.settings.testMode()) {
 			return;
 		}
-		if (!this.connection.capabilities().startTls()) {
+		if (!this.capabilities.startTls()) {
 			if (policy == TlsPolicy.REQUIRED) {
-				this.connection.markBroken();
+				this.channel.markBroken();
 				throw new SmtpTlsException(SmtpPhase.STARTTLS, "the TLS policy requires STARTTLS but "
-						+ this.connection.info() + " does not offer it (" + this.connection.capabilities() + ")");
+						+ this.channel.info() + " does not offer it (" + this.capabilities + ")");
 			}
-			this.connection.log().info("server does not offer STARTTLS: continuing without TLS");
+			this.log.info("server does not offer STARTTLS: continuing without TLS");
 			return;
 		}
-		SmtpReply reply = this.connection.command("STARTTLS", "STARTTLS", SmtpPhase.STARTTLS);
+		SmtpReply reply = this.channel.command(BareCommand.STARTTLS);
 		if (reply.code() != 220) {
 			if (policy == TlsPolicy.REQUIRED || reply.code() == 421) {
-				this.connection.markBroken();
+				this.channel.markBroken();
 				throw new SmtpTlsException(reply);
 			}
-			this.connection.log().info("STARTTLS refused (" + reply + "): continuing without TLS");
+			this.log.info("STARTTLS refused (" + reply + "): continuing without TLS");
 			return;
 		}
-		if (this.connection.hasUnreadInput()) {
+		if (this.channel.hasUnreadInput()) {
 			// bytes after the 220 were not sent by the server we will verify: a
 			// man-in-the-middle injection
-			this.connection.markBroken();
+			this.channel.markBroken();
 			throw new SmtpTlsException(SmtpPhase.STARTTLS,
 					"the server sent data after its 220 reply to STARTTLS, before the TLS handshake; refusing it");
 		}
-		this.connection.startTls();
+		this.channel.startTls();
 		// RFC 3207: forget everything learnt before TLS and ask again
-		this.connection.capabilities(ServerCapabilities.none());
+		this.capabilities = ServerCapabilities.none();
 		hello();
 	}
 

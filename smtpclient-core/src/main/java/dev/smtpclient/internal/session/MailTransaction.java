@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.DsnOptions;
 import dev.smtpclient.Envelope;
@@ -23,8 +25,10 @@ import dev.smtpclient.SmtpProtocolException;
 import dev.smtpclient.SmtpRecipientsRejectedException;
 import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpReplyException;
+import dev.smtpclient.internal.protocol.BareCommand;
 import dev.smtpclient.internal.protocol.DataEncoder;
 import dev.smtpclient.internal.protocol.MailFrom;
+import dev.smtpclient.internal.protocol.ProtocolLog;
 import dev.smtpclient.internal.protocol.RcptTo;
 
 /**
@@ -36,24 +40,31 @@ import dev.smtpclient.internal.protocol.RcptTo;
  */
 public final class MailTransaction {
 
-	private final Session connection;
+	private final CommandChannel channel;
 
 	private final ConnectionSettings settings;
+
+	private final ServerCapabilities capabilities;
+
+	private final ProtocolLog log;
 
 	private final Envelope envelope;
 
 	private final MessageContent content;
 
-	public MailTransaction(Session connection, Envelope envelope, MessageContent content) {
-		this.connection = connection;
-		this.settings = connection.settings();
+	public MailTransaction(CommandChannel channel, ConnectionSettings settings, ServerCapabilities capabilities,
+			ProtocolLog log, Envelope envelope, MessageContent content) {
+		this.channel = channel;
+		this.settings = settings;
+		this.capabilities = capabilities;
+		this.log = log;
 		this.envelope = envelope;
 		this.content = content;
 		// PIPELINING lets DATA ride with the RCPTs; not when every recipient must be
 		// accepted first, because a
 		// 354 cannot be taken back without sending a (then empty) message
-		this.pipelined = connection.capabilities().pipelining();
-		this.chunked = this.settings.chunking() && connection.capabilities().chunking();
+		this.pipelined = this.capabilities.pipelining();
+		this.chunked = this.settings.chunking() && this.capabilities.chunking();
 		this.dataInGroup = this.pipelined && !this.chunked && !this.settings.requireAllRecipients();
 	}
 
@@ -65,18 +76,18 @@ public final class MailTransaction {
 
 	private final List<RecipientResult> recipients = new ArrayList<>();
 
-	private SmtpReply mailReply;
+	private @Nullable SmtpReply mailReply;
 
-	private SmtpReply dataReply;
+	private @Nullable SmtpReply dataReply;
 
 	private long bytes;
 
-	private BdatWriter chunks;
+	private @Nullable BdatWriter chunks;
 
 	public SendResult run() {
 		writeCommands();
 		if (this.pipelined) {
-			this.connection.flush(SmtpPhase.MAIL);
+			this.channel.flush(SmtpPhase.MAIL);
 		}
 		awaitCommandReplies();
 		writeContent();
@@ -91,22 +102,20 @@ public final class MailTransaction {
 	 * message's data; without it, each command waits for its reply here.
 	 */
 	public void writeCommands() {
-		String mailCommand = mailCommand(this.connection.capabilities());
-		this.connection.write("MAIL", mailCommand, mailCommand);
+		this.channel.write(mailCommand(this.capabilities));
 		if (!this.pipelined) {
-			this.connection.flush(SmtpPhase.MAIL);
-			this.mailReply = this.connection.read("MAIL", SmtpPhase.MAIL);
+			this.channel.flush(SmtpPhase.MAIL);
+			this.mailReply = this.channel.read("MAIL", SmtpPhase.MAIL);
 			if (!this.mailReply.isPositive()) {
 				throw new SmtpReplyException(SmtpPhase.MAIL, this.mailReply);
 			}
 		}
 		DsnOptions rcptDsn = dsn().orElse(null);
 		for (String recipient : this.envelope.recipients()) {
-			String rcpt = new RcptTo(recipient, rcptDsn).line();
-			this.connection.write("RCPT", rcpt, rcpt);
+			this.channel.write(new RcptTo(recipient, rcptDsn));
 			if (!this.pipelined) {
-				this.connection.flush(SmtpPhase.RCPT);
-				SmtpReply reply = this.connection.read("RCPT", SmtpPhase.RCPT);
+				this.channel.flush(SmtpPhase.RCPT);
+				SmtpReply reply = this.channel.read("RCPT", SmtpPhase.RCPT);
 				if (reply.code() == 421) {
 					// the server is closing: the other recipients would be written to a
 					// connection that is gone
@@ -116,7 +125,7 @@ public final class MailTransaction {
 			}
 		}
 		if (this.dataInGroup) {
-			this.connection.write("DATA", "DATA", "DATA");
+			this.channel.write(BareCommand.DATA);
 		}
 	}
 
@@ -134,7 +143,7 @@ public final class MailTransaction {
 				this.dataReply = readInGroup("DATA", SmtpPhase.DATA);
 			}
 		}
-		this.connection.inTransaction(this.mailReply.isPositive());
+		this.channel.inTransaction(this.mailReply.isPositive());
 		if (!this.mailReply.isPositive()) {
 			SmtpReplyException refused = new SmtpReplyException(SmtpPhase.MAIL, this.mailReply);
 			try {
@@ -154,15 +163,15 @@ public final class MailTransaction {
 			return;
 		}
 		if (this.dataReply == null) {
-			this.dataReply = this.connection.command("DATA", "DATA", SmtpPhase.DATA);
+			this.dataReply = this.channel.command(BareCommand.DATA);
 		}
 		if (this.dataReply.code() != 354) {
 			throw endTransaction(new SmtpReplyException(SmtpPhase.DATA, this.dataReply), null);
 		}
-		if (this.connection.hasUnsolicitedInput()) {
+		if (this.channel.hasUnsolicitedInput()) {
 			// more replies than commands: one of them would be taken for the reply to the
 			// final "."
-			this.connection.markBroken();
+			this.channel.markBroken();
 			throw new SmtpProtocolException(SmtpPhase.DATA, "the server sent more replies than commands");
 		}
 	}
@@ -172,13 +181,13 @@ public final class MailTransaction {
 	 * its per-recipient replies and whether it is permanent: a failing RSET only closes
 	 * the connection and rides along as a suppressed exception.
 	 */
-	private SmtpReplyException endTransaction(SmtpReplyException refusal, SmtpReply pipelinedDataReply) {
+	private SmtpReplyException endTransaction(SmtpReplyException refusal, @Nullable SmtpReply pipelinedDataReply) {
 		try {
 			abandonData(pipelinedDataReply);
-			this.connection.resetIfUsable();
+			this.channel.resetIfUsable();
 		}
 		catch (SmtpException ex) {
-			this.connection.abort();
+			this.channel.abort();
 			refusal.addSuppressed(ex);
 		}
 		return refusal;
@@ -196,7 +205,7 @@ public final class MailTransaction {
 		SmtpReply finalReply = this.chunked ? this.chunks.awaitLastReply() : readFinalReply();
 		// after a refused BDAT the server still holds the transaction (RFC 3030 4.2): the
 		// next send resets it
-		this.connection.inTransaction(this.chunked && !finalReply.isPositive());
+		this.channel.inTransaction(this.chunked && !finalReply.isPositive());
 		if (!finalReply.isPositive()) {
 			throw new SmtpReplyException(SmtpPhase.MESSAGE, finalReply);
 		}
@@ -208,25 +217,25 @@ public final class MailTransaction {
 	 * connection and the rest of the group's replies will never come.
 	 */
 	private SmtpReply readInGroup(String verb, SmtpPhase phase) {
-		SmtpReply reply = this.connection.read(verb, phase);
+		SmtpReply reply = this.channel.read(verb, phase);
 		if (reply.code() == 421) {
 			throw new SmtpReplyException(phase, reply);
 		}
 		return reply;
 	}
 
-	private String mailCommand(ServerCapabilities capabilities) {
+	private MailFrom mailCommand(ServerCapabilities capabilities) {
 		boolean smtpUtf8 = this.envelope.needsSmtpUtf8() || this.content.needsSmtpUtf8();
 		if (smtpUtf8 && !capabilities.smtpUtf8()) {
 			throw new SmtpCapabilityException(SmtpPhase.MAIL,
 					"the message has internationalised addresses or "
-							+ "UTF-8 in its header fields, which need SMTPUTF8, and " + this.connection.info()
+							+ "UTF-8 in its header fields, which need SMTPUTF8, and " + this.channel.info()
 							+ " does not offer it");
 		}
 		boolean eightBit = this.content.isEightBit();
 		if (eightBit && !capabilities.eightBitMime()) {
 			throw new SmtpCapabilityException(SmtpPhase.MAIL,
-					"the message has 8-bit content, which needs 8BITMIME, " + "and " + this.connection.info()
+					"the message has 8-bit content, which needs 8BITMIME, " + "and " + this.channel.info()
 							+ " does not offer it; encode it as 7-bit (quoted-printable or " + "base64)");
 		}
 		OptionalLong size = this.content.size();
@@ -236,7 +245,7 @@ public final class MailTransaction {
 					+ " octets) exceeds the server's SIZE limit of " + limit.getAsLong());
 		}
 		OptionalLong declared = capabilities.supports("SIZE") ? size : OptionalLong.empty();
-		return new MailFrom(this.envelope.sender(), declared, eightBit, smtpUtf8, dsn().orElse(null)).line();
+		return new MailFrom(this.envelope.sender(), declared, eightBit, smtpUtf8, dsn().orElse(null));
 	}
 
 	/**
@@ -244,8 +253,8 @@ public final class MailTransaction {
 	 * otherwise).
 	 */
 	private java.util.Optional<DsnOptions> dsn() {
-		if (this.envelope.dsn().isPresent() && !this.connection.capabilities().dsn()) {
-			this.connection.log().info("the server does not offer DSN: delivery notification requests left out");
+		if (this.envelope.dsn().isPresent() && !this.capabilities.dsn()) {
+			this.log.info("the server does not offer DSN: delivery notification requests left out");
 			return java.util.Optional.empty();
 		}
 		return this.envelope.dsn();
@@ -256,11 +265,11 @@ public final class MailTransaction {
 	 * ignores RFC 2920 3.1): end the data at once. With no valid recipient or no sender
 	 * the server has nobody to deliver the empty message to.
 	 */
-	private void abandonData(SmtpReply dataReply) {
-		if (dataReply != null && dataReply.code() == 354 && this.connection.isUsable()) {
-			this.connection.write("DATA", ".", "<empty data, transaction abandoned>");
-			this.connection.flush(SmtpPhase.DATA);
-			this.connection.read("DATA", SmtpPhase.DATA);
+	private void abandonData(@Nullable SmtpReply dataReply) {
+		if (dataReply != null && dataReply.code() == 354 && this.channel.isUsable()) {
+			this.channel.write(BareCommand.ABANDON_DATA);
+			this.channel.flush(SmtpPhase.DATA);
+			this.channel.read("DATA", SmtpPhase.DATA);
 		}
 	}
 
@@ -269,9 +278,9 @@ public final class MailTransaction {
 	 * {@link #flushEndOfData()} sends them.
 	 */
 	public void writeContent() {
-		TransportStream wire = new TransportStream(this.connection);
+		TransportStream wire = new TransportStream(this.channel);
 		if (this.chunked) {
-			this.chunks = new BdatWriter(this.connection, wire);
+			this.chunks = new BdatWriter(this.channel, this.settings, this.capabilities, wire);
 		}
 		DataEncoder encoder = this.chunked ? new DataEncoder(this.chunks, false) : new DataEncoder(wire);
 		try {
@@ -280,7 +289,7 @@ public final class MailTransaction {
 		catch (DataEncoder.LineTooLongException ex) {
 			// only closing the connection abandons data: the end of data, which would
 			// deliver it, never goes out
-			this.connection.markBroken();
+			this.channel.markBroken();
 			throw new InvalidInputException("content", ex.getMessage());
 		}
 		catch (SmtpException ex) {
@@ -290,15 +299,15 @@ public final class MailTransaction {
 		catch (RuntimeException ex) {
 			// the content's own failure, part-way through the data: the final "." was
 			// never sent
-			this.connection.markBroken();
+			this.channel.markBroken();
 			throw new SmtpException(SmtpPhase.MESSAGE, "could not read the message content: " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
 			// the final "." was not sent, so nothing can be delivered; but the server
 			// still waits for data
-			this.connection.markBroken();
+			this.channel.markBroken();
 			if (wire.failure != null) {
-				throw this.connection.writeFailure(SmtpPhase.MESSAGE, wire.failure);
+				throw this.channel.writeFailure(SmtpPhase.MESSAGE, wire.failure);
 			}
 			throw new SmtpException(SmtpPhase.MESSAGE, "could not read the message content: " + ex.getMessage(), ex);
 		}
@@ -312,8 +321,8 @@ public final class MailTransaction {
 			throw endOfDataFailure(ex);
 		}
 		this.bytes = encoder.count();
-		if (this.connection.log().isDebugEnabled()) {
-			this.connection.log().sent("<message data: " + encoder.count() + " octets>");
+		if (this.log.isDebugEnabled()) {
+			this.log.sent("<message data: " + encoder.count() + " octets>");
 		}
 	}
 
@@ -323,7 +332,7 @@ public final class MailTransaction {
 	 */
 	public void flushEndOfData() {
 		try {
-			this.connection.transport().flush();
+			this.channel.flushData();
 		}
 		catch (IOException ex) {
 			throw endOfDataFailure(ex);
@@ -332,14 +341,14 @@ public final class MailTransaction {
 
 	private OutcomeUnknownException endOfDataFailure(IOException ex) {
 		// the end of data may or may not have reached the server
-		this.connection.markBroken();
+		this.channel.markBroken();
 		return new OutcomeUnknownException("the connection failed while the end of the message was being sent; "
 				+ "the server may or may not have accepted it", ex);
 	}
 
 	private SmtpReply readFinalReply() {
 		try {
-			return this.connection.read("DATA", SmtpPhase.MESSAGE, this.settings.dataTimeout());
+			return this.channel.read("DATA", SmtpPhase.MESSAGE, this.settings.dataTimeout());
 		}
 		catch (SmtpConnectionException | SmtpProtocolException ex) {
 			throw new OutcomeUnknownException("no valid reply after the end of the message (" + ex.getMessage()
@@ -353,12 +362,12 @@ public final class MailTransaction {
 	 */
 	private static final class TransportStream extends OutputStream {
 
-		private final Session connection;
+		private final CommandChannel channel;
 
-		private IOException failure;
+		private @Nullable IOException failure;
 
-		TransportStream(Session connection) {
-			this.connection = connection;
+		TransportStream(CommandChannel channel) {
+			this.channel = channel;
 		}
 
 		@Override
@@ -369,7 +378,7 @@ public final class MailTransaction {
 		@Override
 		public void write(byte[] bytes, int offset, int length) throws IOException {
 			try {
-				this.connection.transport().write(bytes, offset, length);
+				this.channel.writeData(bytes, offset, length);
 			}
 			catch (IOException ex) {
 				this.failure = ex;

@@ -1,10 +1,15 @@
 package dev.smtpclient.internal.session;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.Mail;
 import dev.smtpclient.OutcomeUnknownException;
 import dev.smtpclient.SendResult;
+import dev.smtpclient.ServerCapabilities;
 import dev.smtpclient.SmtpException;
 import dev.smtpclient.SmtpPhase;
+import dev.smtpclient.internal.protocol.ProtocolLog;
 
 /**
  * Messages sent one after another on one connection. With PIPELINING, the next message's
@@ -22,14 +27,27 @@ import dev.smtpclient.SmtpPhase;
  */
 public final class MessageSequence {
 
-	private final Session connection;
+	private final CommandChannel channel;
+
+	private final ConnectionSettings settings;
+
+	private final ServerCapabilities capabilities;
+
+	private final ProtocolLog log;
+
+	private final MessageReporter reporter;
 
 	private final Source source;
 
 	private final Outcomes outcomes;
 
-	public MessageSequence(Session connection, Source source, Outcomes outcomes) {
-		this.connection = connection;
+	public MessageSequence(CommandChannel channel, ConnectionSettings settings, ServerCapabilities capabilities,
+			ProtocolLog log, MessageReporter reporter, Source source, Outcomes outcomes) {
+		this.channel = channel;
+		this.settings = settings;
+		this.capabilities = capabilities;
+		this.log = log;
+		this.reporter = reporter;
 		this.source = source;
 		this.outcomes = outcomes;
 	}
@@ -38,7 +56,7 @@ public final class MessageSequence {
 		Pending current = begin(this.source.take());
 		while (current != null) {
 			Pending following = send(current);
-			current = (following != null) ? following : (this.connection.isUsable() ? begin(this.source.take()) : null);
+			current = (following != null) ? following : (this.channel.isUsable() ? begin(this.source.take()) : null);
 		}
 	}
 
@@ -48,25 +66,25 @@ public final class MessageSequence {
 	 * @return the message whose commands are on their way, or {@code null} when none is
 	 * left or the connection broke
 	 */
-	private Pending begin(Mail mail) {
+	private @Nullable Pending begin(@Nullable Mail mail) {
 		while (mail != null) {
-			if (!this.connection.isUsable()) {
+			if (!this.channel.isUsable()) {
 				this.outcomes.notSent(mail);
 				return null;
 			}
-			Session.MessageTimer timer = this.connection.startMessage();
+			MessageReporter.MessageTimer timer = this.reporter.startMessage();
 			try {
 				// a refused BDAT leaves the server's transaction open (RFC 3030 4.2)
-				this.connection.resetIfInTransaction();
-				MailTransaction transaction = new MailTransaction(this.connection, mail.envelope(), mail.content());
+				this.channel.resetIfInTransaction();
+				MailTransaction transaction = transaction(mail);
 				transaction.writeCommands();
-				this.connection.flush(SmtpPhase.MAIL);
+				this.channel.flush(SmtpPhase.MAIL);
 				return new Pending(mail, transaction, timer);
 			}
 			catch (RuntimeException ex) {
-				this.outcomes.failed(mail, this.connection.failed(asSmtpException(ex), timer));
+				this.outcomes.failed(mail, this.reporter.failed(asSmtpException(ex), timer));
 			}
-			if (!this.connection.isUsable()) {
+			if (!this.channel.isUsable()) {
 				return null;
 			}
 			mail = this.source.take();
@@ -79,7 +97,7 @@ public final class MessageSequence {
 	 * write when the next message is ready and the server pipelines.
 	 * @return the next message, its commands written, or {@code null}
 	 */
-	private Pending send(Pending current) {
+	private @Nullable Pending send(Pending current) {
 		try {
 			current.transaction.awaitCommandReplies();
 		}
@@ -89,8 +107,8 @@ public final class MessageSequence {
 		}
 		// BDAT LAST is never followed by the next envelope: if a chunk is refused, RSET
 		// must come first
-		Mail followingMail = (this.connection.capabilities().pipelining() && !current.transaction.isChunked())
-				? this.source.poll() : null;
+		Mail followingMail = (this.capabilities.pipelining() && !current.transaction.isChunked()) ? this.source.poll()
+				: null;
 		try {
 			current.transaction.writeContent();
 		}
@@ -102,15 +120,14 @@ public final class MessageSequence {
 		}
 		Pending following = null;
 		if (followingMail != null) {
-			Session.MessageTimer timer = this.connection.startMessage();
+			MessageReporter.MessageTimer timer = this.reporter.startMessage();
 			try {
-				MailTransaction transaction = new MailTransaction(this.connection, followingMail.envelope(),
-						followingMail.content());
+				MailTransaction transaction = transaction(followingMail);
 				transaction.writeCommands();
 				following = new Pending(followingMail, transaction, timer);
 			}
 			catch (RuntimeException ex) {
-				if (!this.connection.isUsable()) {
+				if (!this.channel.isUsable()) {
 					// writing may have flushed the buffer that holds the current
 					// message's "."
 					fail(current, new OutcomeUnknownException("the connection failed after the end of the message "
@@ -120,17 +137,17 @@ public final class MessageSequence {
 				}
 				// refused before anything of it was written: the current message goes on
 				// alone
-				this.outcomes.failed(followingMail, this.connection.failed(asSmtpException(ex), timer));
+				this.outcomes.failed(followingMail, this.reporter.failed(asSmtpException(ex), timer));
 			}
 		}
 		try {
 			current.transaction.flushEndOfData();
 			this.outcomes.sent(current.mail,
-					this.connection.accepted(current.transaction.awaitFinalReply(), current.timer));
+					this.reporter.accepted(current.transaction.awaitFinalReply(), current.timer));
 		}
 		catch (SmtpException ex) {
 			fail(current, ex);
-			if (following != null && !this.connection.isUsable()) {
+			if (following != null && !this.channel.isUsable()) {
 				// its commands may have been written, but its data never was: nothing of
 				// it was delivered
 				this.outcomes.notSent(following.mail);
@@ -140,8 +157,13 @@ public final class MessageSequence {
 		return following;
 	}
 
+	private MailTransaction transaction(Mail mail) {
+		return new MailTransaction(this.channel, this.settings, this.capabilities, this.log, mail.envelope(),
+				mail.content());
+	}
+
 	private void fail(Pending message, SmtpException ex) {
-		this.outcomes.failed(message.mail, this.connection.failed(ex, message.timer));
+		this.outcomes.failed(message.mail, this.reporter.failed(ex, message.timer));
 	}
 
 	/**
@@ -157,7 +179,7 @@ public final class MessageSequence {
 				: new SmtpException(phase, "the message was refused before it was sent: " + ex.getMessage(), ex);
 	}
 
-	private record Pending(Mail mail, MailTransaction transaction, Session.MessageTimer timer) {
+	private record Pending(Mail mail, MailTransaction transaction, MessageReporter.MessageTimer timer) {
 	}
 
 	/**
@@ -169,14 +191,14 @@ public final class MessageSequence {
 		 * The next message if it may go at once, without waiting (for a rate limit, say).
 		 * @return the message, or {@code null} when none is ready now or none is left
 		 */
-		Mail poll();
+		@Nullable Mail poll();
 
 		/**
 		 * The next message, waiting for its turn if need be; called only with no
 		 * transaction open.
 		 * @return the message, or {@code null} when none is left for this connection
 		 */
-		Mail take();
+		@Nullable Mail take();
 
 	}
 

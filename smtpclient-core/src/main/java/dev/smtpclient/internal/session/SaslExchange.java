@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.AuthMechanism;
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.InvalidInputException;
@@ -23,7 +25,7 @@ abstract class SaslExchange {
 	 * The response to send with the AUTH command, or {@code null} if the mechanism waits
 	 * for a challenge.
 	 */
-	byte[] initialResponse() {
+	byte @Nullable [] initialResponse() {
 		return null;
 	}
 

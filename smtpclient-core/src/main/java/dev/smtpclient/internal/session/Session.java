@@ -1,15 +1,9 @@
 package dev.smtpclient.internal.session;
 
-import java.io.IOException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-
-import javax.net.ssl.SSLException;
 
 import dev.smtpclient.ConnectionSettings;
 import dev.smtpclient.Envelope;
@@ -17,23 +11,15 @@ import dev.smtpclient.Mail;
 import dev.smtpclient.MessageContent;
 import dev.smtpclient.SendResult;
 import dev.smtpclient.ServerCapabilities;
-import dev.smtpclient.SmtpConnectionException;
 import dev.smtpclient.SmtpConnectionInfo;
 import dev.smtpclient.SmtpEventListener;
 import dev.smtpclient.SmtpException;
 import dev.smtpclient.SmtpPhase;
-import dev.smtpclient.SmtpProtocolException;
 import dev.smtpclient.SmtpReply;
 import dev.smtpclient.SmtpReplyException;
-import dev.smtpclient.SmtpTimeoutException;
-import dev.smtpclient.SmtpTlsException;
-import dev.smtpclient.TlsPolicy;
 import dev.smtpclient.TlsSessionInfo;
+import dev.smtpclient.internal.protocol.BareCommand;
 import dev.smtpclient.internal.protocol.ProtocolLog;
-import dev.smtpclient.internal.protocol.ReplyReader;
-import dev.smtpclient.internal.transport.OfflineTransport;
-import dev.smtpclient.internal.transport.SocketTransport;
-import dev.smtpclient.internal.transport.Transport;
 
 /**
  * One SMTP session on one connection, behind the public
@@ -58,28 +44,15 @@ public final class Session implements AutoCloseable {
 
 	private final ProtocolLog log;
 
-	private Transport transport;
+	private final CommandChannel channel;
 
-	private ReplyReader reader;
+	private final MessageReporter reporter;
 
 	private SmtpReply greeting;
 
 	private ServerCapabilities capabilities = ServerCapabilities.none();
 
 	private boolean authenticated;
-
-	private boolean inTransaction;
-
-	private boolean broken;
-
-	private boolean closed;
-
-	private long messagesSent;
-
-	/**
-	 * Replies owed by the server for what was written (the greeting counts as one).
-	 */
-	private int expectedReplies = 1;
 
 	private final long openedAtNanos = System.nanoTime();
 
@@ -88,6 +61,8 @@ public final class Session implements AutoCloseable {
 		this.info = new SmtpConnectionInfo(IDS.incrementAndGet(), settings.host(), settings.port());
 		this.log = new ProtocolLog(this.info, settings.infoLog(), settings.debugLog());
 		this.events = CompositeEventListener.shield(settings.eventListener(), this.log::debug);
+		this.channel = new CommandChannel(settings, this.info, this.events, this.log);
+		this.reporter = new MessageReporter(this.info, this.events, this.log, this.channel);
 	}
 
 	/**
@@ -100,8 +75,16 @@ public final class Session implements AutoCloseable {
 	public static Session open(ConnectionSettings settings) {
 		Session connection = new Session(settings);
 		try {
-			connection.connect();
-			new Handshake(connection).run();
+			connection.channel.connect();
+			Handshake handshake = new Handshake(connection.channel, settings, connection.log);
+			try {
+				handshake.run();
+			}
+			finally {
+				connection.greeting = handshake.greeting();
+				connection.capabilities = handshake.capabilities();
+				connection.authenticated = handshake.authenticated();
+			}
 			connection.events.sessionReady(connection.info, connection.capabilities);
 			connection.log.info("ready: " + connection.capabilities + (connection.isSecure()
 					? " over " + connection.tlsSession().map(TlsSessionInfo::protocol).orElse("TLS") : " without TLS")
@@ -119,158 +102,6 @@ public final class Session implements AutoCloseable {
 		}
 	}
 
-	private void connect() {
-		if (this.settings.testMode()) {
-			this.transport = new OfflineTransport();
-			this.log.info("test mode: no network, commands are recorded");
-		}
-		else {
-			try {
-				SocketTransport socket = SocketTransport.connect(this.info, this.events, this.settings.connectTimeout(),
-						this.settings.writeTimeout(), this.settings.sslContext());
-				this.transport = socket;
-				if (this.settings.tlsPolicy() == TlsPolicy.IMPLICIT) {
-					startTls();
-				}
-			}
-			catch (SocketTimeoutException ex) {
-				throw new SmtpTimeoutException(SmtpPhase.CONNECT, "connect to " + this.info,
-						this.settings.connectTimeout(), ex);
-			}
-			catch (UnknownHostException ex) {
-				throw new SmtpConnectionException(SmtpPhase.CONNECT, "unknown host " + this.settings.host(), ex);
-			}
-			catch (IOException ex) {
-				throw new SmtpConnectionException(SmtpPhase.CONNECT,
-						"cannot connect to " + this.info + ": " + ex.getMessage(), ex);
-			}
-		}
-		this.reader = new ReplyReader(this.transport);
-	}
-
-	/**
-	 * Upgrades to TLS and starts reading afresh: nothing received in cleartext is kept.
-	 */
-	public void startTls() {
-		try {
-			this.transport.startTls(this.settings.tlsHandshakeTimeout());
-		}
-		catch (SocketTimeoutException ex) {
-			this.broken = true;
-			throw new SmtpTimeoutException(SmtpPhase.TLS_HANDSHAKE, "TLS handshake",
-					this.settings.tlsHandshakeTimeout(), ex);
-		}
-		catch (SSLException ex) {
-			this.broken = true;
-			throw new SmtpTlsException(SmtpPhase.TLS_HANDSHAKE,
-					"TLS handshake with " + this.info + " failed: " + ex.getMessage(), ex);
-		}
-		catch (IOException ex) {
-			this.broken = true;
-			throw new SmtpConnectionException(SmtpPhase.TLS_HANDSHAKE,
-					"connection failed during the TLS handshake: " + ex.getMessage(), ex);
-		}
-		this.reader = new ReplyReader(this.transport);
-		this.log.info("TLS established: " + tlsSession().map(Object::toString).orElse("?"));
-	}
-
-	// ---- commands and replies, shared by the handshake, AUTH and mail transactions
-
-	/**
-	 * Buffers one command line. The line is checked once more here, on its bytes: nothing
-	 * that reaches this point may carry a line break or NUL.
-	 */
-	public void write(String verb, String line, String loggedLine) {
-		if (this.broken) {
-			// after a 421 or an I/O failure the server is gone or going: whatever is
-			// written now is lost
-			throw new SmtpConnectionException(phaseOf(verb),
-					"connection " + this.info + " is broken; nothing more is " + "written to it", null);
-		}
-		byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.UTF_8);
-		for (int i = 0; i < bytes.length - 2; i++) {
-			if (bytes[i] == '\r' || bytes[i] == '\n' || bytes[i] == 0) {
-				throw new IllegalStateException("a command line with a line break or NUL reached the wire layer");
-			}
-		}
-		if (this.expectedReplies == 0 && this.reader.hasBufferedBytes()) {
-			// a reply that no command asked for would be taken as the answer to this one
-			this.broken = true;
-			throw new SmtpProtocolException(phaseOf(verb), "the server sent data that no command asked for");
-		}
-		this.expectedReplies++;
-		try {
-			this.transport.write(bytes, 0, bytes.length);
-		}
-		catch (IOException ex) {
-			throw writeFailure(phaseOf(verb), ex);
-		}
-		this.log.sent(loggedLine);
-		this.events.commandSent(this.info, verb);
-	}
-
-	public void flush(SmtpPhase phase) {
-		try {
-			this.transport.flush();
-		}
-		catch (IOException ex) {
-			throw writeFailure(phase, ex);
-		}
-	}
-
-	public SmtpException writeFailure(SmtpPhase phase, IOException ex) {
-		this.broken = true;
-		if (this.transport.writeTimedOut()) {
-			return new SmtpTimeoutException(phase, "writing to the server", this.settings.writeTimeout(), ex);
-		}
-		return new SmtpConnectionException(phase, "connection failed while writing: " + ex.getMessage(), ex);
-	}
-
-	public SmtpReply read(String verb, SmtpPhase phase, Duration timeout) {
-		long started = System.nanoTime();
-		SmtpReply reply;
-		try {
-			reply = this.reader.read(phase, timeout);
-		}
-		catch (SmtpException ex) {
-			this.broken = true;
-			throw ex;
-		}
-		if (this.expectedReplies > 0) {
-			this.expectedReplies--;
-		}
-		this.log.received(reply);
-		this.events.replyReceived(this.info, verb, reply, Duration.ofNanos(System.nanoTime() - started));
-		if (reply.code() == 421) {
-			// the server is closing the connection: it must never carry another command
-			this.broken = true;
-		}
-		return reply;
-	}
-
-	public SmtpReply read(String verb, SmtpPhase phase) {
-		return read(verb, phase, this.settings.replyTimeout(phase));
-	}
-
-	public SmtpReply command(String verb, String line, SmtpPhase phase) {
-		return command(verb, line, line, phase);
-	}
-
-	public SmtpReply command(String verb, String line, String loggedLine, SmtpPhase phase) {
-		write(verb, line, loggedLine);
-		flush(phase);
-		return read(verb, phase);
-	}
-
-	private static SmtpPhase phaseOf(String verb) {
-		try {
-			return SmtpPhase.valueOf(verb.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return SmtpPhase.MESSAGE;
-		}
-	}
-
 	// ---- the public operations
 
 	/**
@@ -279,22 +110,18 @@ public final class Session implements AutoCloseable {
 	 * @param envelope the sender and recipients
 	 * @param content the message
 	 * @return the result, with every recipient's reply and the final reply
-	 * @throws SmtpRecipientsRejectedException when no recipient (or, if required, not
-	 * every one) was accepted
-	 * @throws SmtpReplyException when the server refused the message
-	 * @throws SmtpCapabilityException when the message needs an extension the server
-	 * lacks, before anything is sent
-	 * @throws OutcomeUnknownException when the message was written in full but no reply
-	 * came
 	 */
 	public SendResult send(Envelope envelope, MessageContent content) {
-		requireUsable();
-		MessageTimer timer = startMessage();
+		this.channel.requireUsable();
+		MessageReporter.MessageTimer timer = this.reporter.startMessage();
 		try {
-			return accepted(new MailTransaction(this, envelope, content).run(), timer);
+			return this.reporter.accepted(
+					new MailTransaction(this.channel, this.settings, this.capabilities, this.log, envelope, content)
+						.run(),
+					timer);
 		}
 		catch (SmtpException ex) {
-			throw failed(ex, timer);
+			throw this.reporter.failed(ex, timer);
 		}
 	}
 
@@ -315,72 +142,16 @@ public final class Session implements AutoCloseable {
 	 * @param outcomes told the outcome of each message taken
 	 */
 	public void sendSequence(MessageSequence.Source source, MessageSequence.Outcomes outcomes) {
-		requireUsable();
-		new MessageSequence(this, source, outcomes).run();
-	}
-
-	public record MessageTimer(long startedNanos) {
-
-		Duration elapsed() {
-			return Duration.ofNanos(System.nanoTime() - this.startedNanos);
-		}
-
-	}
-
-	public MessageTimer startMessage() {
-		this.events.messageStart(this.info);
-		return new MessageTimer(System.nanoTime());
-	}
-
-	public SendResult accepted(SendResult result, MessageTimer timer) {
-		this.messagesSent++;
-		this.events.messageAccepted(this.info, result, timer.elapsed());
-		this.log.info(() -> "message accepted: " + result.finalReply());
-		return result;
-	}
-
-	public SmtpException failed(SmtpException ex, MessageTimer timer) {
-		this.events.messageFailed(this.info, ex, timer.elapsed());
-		this.log.info(() -> "message not sent: " + ex.getMessage());
-		if (this.broken) {
-			abort();
-		}
-		return ex;
+		this.channel.requireUsable();
+		new MessageSequence(this.channel, this.settings, this.capabilities, this.log, this.reporter, source, outcomes)
+			.run();
 	}
 
 	/**
 	 * Sends RSET, abandoning any transaction.
 	 */
 	public void reset() {
-		requireOpen();
-		SmtpReply reply = guarded(() -> command("RSET", "RSET", SmtpPhase.RSET));
-		this.inTransaction = false;
-		if (!reply.isPositive()) {
-			abort();
-			throw new SmtpReplyException(SmtpPhase.RSET, reply);
-		}
-	}
-
-	/**
-	 * RSET after a failed transaction, unless the connection is already lost (a 421 or an
-	 * I/O failure).
-	 */
-	public void resetIfUsable() {
-		if (isUsable()) {
-			reset();
-		}
-		else {
-			this.inTransaction = false;
-		}
-	}
-
-	/**
-	 * RSET when a transaction is still open on the server (after a refused BDAT chunk).
-	 */
-	public void resetIfInTransaction() {
-		if (this.inTransaction) {
-			reset();
-		}
+		this.channel.reset();
 	}
 
 	/**
@@ -388,39 +159,13 @@ public final class Session implements AutoCloseable {
 	 * @return the reply
 	 */
 	public SmtpReply noop() {
-		requireOpen();
-		SmtpReply reply = guarded(() -> command("NOOP", "NOOP", SmtpPhase.NOOP));
+		this.channel.requireOpen();
+		SmtpReply reply = this.channel.guarded(() -> this.channel.command(BareCommand.NOOP));
 		if (!reply.isPositive()) {
 			abort();
 			throw new SmtpReplyException(SmtpPhase.NOOP, reply);
 		}
 		return reply;
-	}
-
-	private SmtpReply guarded(java.util.function.Supplier<SmtpReply> action) {
-		try {
-			return action.get();
-		}
-		catch (SmtpException ex) {
-			abort();
-			throw ex;
-		}
-	}
-
-	void requireUsable() {
-		requireOpen();
-		if (this.broken) {
-			throw new IllegalStateException("connection " + this.info + " is broken and must not be used");
-		}
-		if (this.inTransaction) {
-			reset();
-		}
-	}
-
-	private void requireOpen() {
-		if (this.closed) {
-			throw new IllegalStateException("connection " + this.info + " is closed");
-		}
 	}
 
 	/**
@@ -429,14 +174,14 @@ public final class Session implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		if (this.closed) {
+		if (this.channel.isClosed()) {
 			return;
 		}
-		if (!this.broken && this.transport != null) {
+		if (!this.channel.isBroken() && this.channel.isConnected()) {
 			try {
-				write("QUIT", "QUIT", "QUIT");
-				flush(SmtpPhase.QUIT);
-				read("QUIT", SmtpPhase.QUIT, min(QUIT_TIMEOUT, this.settings.commandTimeout()));
+				this.channel.write(BareCommand.QUIT);
+				this.channel.flush(SmtpPhase.QUIT);
+				this.channel.read("QUIT", SmtpPhase.QUIT, min(QUIT_TIMEOUT, this.settings.commandTimeout()));
 			}
 			catch (SmtpException ex) {
 				// the server may already have gone; the connection is closing anyway
@@ -449,15 +194,7 @@ public final class Session implements AutoCloseable {
 	 * Closes the connection at once, without QUIT. Idempotent.
 	 */
 	public void abort() {
-		if (this.closed) {
-			return;
-		}
-		this.closed = true;
-		this.broken = true;
-		if (this.transport != null) {
-			this.transport.close();
-		}
-		this.events.connectionClosed(this.info);
+		this.channel.abort();
 	}
 
 	private static Duration min(Duration a, Duration b) {
@@ -472,16 +209,15 @@ public final class Session implements AutoCloseable {
 	 * @return whether the connection is usable
 	 */
 	public boolean isUsable() {
-		return !this.closed && !this.broken;
+		return this.channel.isUsable();
 	}
 
 	public boolean isSecure() {
-		return this.transport != null && this.transport.isSecure();
+		return this.channel.isSecure();
 	}
 
 	public Optional<TlsSessionInfo> tlsSession() {
-		String[] parameters = (this.transport != null) ? this.transport.tlsParameters() : null;
-		return (parameters != null) ? Optional.of(new TlsSessionInfo(parameters[0], parameters[1])) : Optional.empty();
+		return this.channel.tlsSession();
 	}
 
 	public SmtpReply greeting() {
@@ -501,7 +237,7 @@ public final class Session implements AutoCloseable {
 	}
 
 	public long messagesSent() {
-		return this.messagesSent;
+		return this.reporter.messagesSent();
 	}
 
 	public SmtpConnectionInfo info() {
@@ -522,60 +258,12 @@ public final class Session implements AutoCloseable {
 	 * @throws IllegalStateException when not in test mode
 	 */
 	public String testTranscript() {
-		if (!(this.transport instanceof OfflineTransport offline)) {
-			throw new IllegalStateException("not in test mode");
-		}
-		return new String(offline.recorded(), StandardCharsets.UTF_8);
-	}
-
-	// ---- for the handshake and transaction classes
-
-	public ConnectionSettings settings() {
-		return this.settings;
-	}
-
-	public ProtocolLog log() {
-		return this.log;
-	}
-
-	public Transport transport() {
-		return this.transport;
-	}
-
-	public boolean hasUnreadInput() {
-		return this.reader.hasBufferedBytes();
-	}
-
-	/**
-	 * Whether the server has sent more than every reply owed so far.
-	 */
-	public boolean hasUnsolicitedInput() {
-		return this.expectedReplies == 0 && this.reader.hasBufferedBytes();
-	}
-
-	public void greeting(SmtpReply greeting) {
-		this.greeting = greeting;
-	}
-
-	public void capabilities(ServerCapabilities capabilities) {
-		this.capabilities = capabilities;
-	}
-
-	public void authenticated(boolean authenticated) {
-		this.authenticated = authenticated;
-	}
-
-	public void inTransaction(boolean inTransaction) {
-		this.inTransaction = inTransaction;
-	}
-
-	public void markBroken() {
-		this.broken = true;
+		return new String(this.channel.recorded(), StandardCharsets.UTF_8);
 	}
 
 	@Override
 	public String toString() {
-		return "SmtpConnection[" + this.info + (this.closed ? ", closed" : "") + (isSecure() ? ", TLS" : "")
+		return "SmtpConnection[" + this.info + (this.channel.isClosed() ? ", closed" : "") + (isSecure() ? ", TLS" : "")
 				+ (this.authenticated ? ", user=" + this.settings.username() : "") + "]";
 	}
 

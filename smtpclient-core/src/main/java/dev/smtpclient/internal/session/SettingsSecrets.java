@@ -2,6 +2,8 @@ package dev.smtpclient.internal.session;
 
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.ConnectionSettings;
 
 /**
@@ -11,7 +13,7 @@ import dev.smtpclient.ConnectionSettings;
  */
 public final class SettingsSecrets {
 
-	private static volatile Reader reader;
+	private static volatile @Nullable Reader reader;
 
 	private SettingsSecrets() {
 	}
@@ -27,11 +29,11 @@ public final class SettingsSecrets {
 		reader = settingsReader;
 	}
 
-	static String password(ConnectionSettings settings) {
+	static @Nullable String password(ConnectionSettings settings) {
 		return reader.password(settings);
 	}
 
-	static Supplier<String> oauth2TokenSupplier(ConnectionSettings settings) {
+	static @Nullable Supplier<String> oauth2TokenSupplier(ConnectionSettings settings) {
 		return reader.oauth2TokenSupplier(settings);
 	}
 
@@ -40,9 +42,9 @@ public final class SettingsSecrets {
 	 */
 	public interface Reader {
 
-		String password(ConnectionSettings settings);
+		@Nullable String password(ConnectionSettings settings);
 
-		Supplier<String> oauth2TokenSupplier(ConnectionSettings settings);
+		@Nullable Supplier<String> oauth2TokenSupplier(ConnectionSettings settings);
 
 	}
 

@@ -1,7 +1,6 @@
 package dev.smtpclient.internal.transport;
 
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -14,7 +13,7 @@ import java.util.Locale;
  * never sends credentials anywhere, not even to its own record), so the whole engine runs
  * and what would have been sent can be inspected. Internal.
  */
-public final class OfflineTransport implements Transport {
+public final class OfflineTransport extends InMemoryTransport {
 
 	private static final String GREETING = "220 test-mode ESMTP (nothing is sent)\r\n";
 
@@ -117,39 +116,6 @@ public final class OfflineTransport implements Transport {
 	 */
 	public synchronized byte[] recorded() {
 		return this.recorded.toByteArray();
-	}
-
-	@Override
-	public void flush() {
-	}
-
-	@Override
-	public void startTls(Duration handshakeTimeout) {
-		throw new UnsupportedOperationException("test mode has no TLS");
-	}
-
-	@Override
-	public boolean isSecure() {
-		return false;
-	}
-
-	@Override
-	public String[] tlsParameters() {
-		return null;
-	}
-
-	@Override
-	public InetAddress localAddress() {
-		return InetAddress.getLoopbackAddress();
-	}
-
-	@Override
-	public boolean writeTimedOut() {
-		return false;
-	}
-
-	@Override
-	public void close() {
 	}
 
 }

@@ -11,11 +11,14 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.smtpclient.SmtpConnectionInfo;
 import dev.smtpclient.SmtpEventListener;
@@ -34,7 +37,7 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 
 	private final SmtpEventListener events;
 
-	private final SSLContext sslContext;
+	private final @Nullable SSLContext sslContext;
 
 	private final Duration writeTimeout;
 
@@ -56,8 +59,8 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 
 	private volatile boolean closed;
 
-	private SocketTransport(Socket socket, SmtpConnectionInfo info, SmtpEventListener events, SSLContext sslContext,
-			Duration writeTimeout) throws IOException {
+	private SocketTransport(Socket socket, SmtpConnectionInfo info, SmtpEventListener events,
+			@Nullable SSLContext sslContext, Duration writeTimeout) throws IOException {
 		this.info = info;
 		this.events = events;
 		this.sslContext = sslContext;
@@ -79,7 +82,7 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 	 * @throws IOException when no address could be reached
 	 */
 	public static SocketTransport connect(SmtpConnectionInfo info, SmtpEventListener events, Duration connectTimeout,
-			Duration writeTimeout, SSLContext sslContext) throws IOException {
+			Duration writeTimeout, @Nullable SSLContext sslContext) throws IOException {
 		long deadline = System.nanoTime() + connectTimeout.toNanos();
 		List<InetAddress> addresses = resolve(info, events, connectTimeout);
 		IOException failure = null;
@@ -241,12 +244,12 @@ public final class SocketTransport implements Transport, Watchdog.WriteDeadline 
 	}
 
 	@Override
-	public String[] tlsParameters() {
+	public Optional<TlsSessionInfo> tlsSession() {
 		if (this.socket instanceof SSLSocket tls) {
 			SSLSession session = tls.getSession();
-			return new String[] { session.getProtocol(), session.getCipherSuite() };
+			return Optional.of(new TlsSessionInfo(session.getProtocol(), session.getCipherSuite()));
 		}
-		return null;
+		return Optional.empty();
 	}
 
 	@Override

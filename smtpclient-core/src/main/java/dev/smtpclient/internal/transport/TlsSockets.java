@@ -12,6 +12,8 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Layers TLS over a connected socket with the settings every connection gets: the
  * server's certificate checked against the configured host (by name or IP address), SNI
@@ -24,7 +26,7 @@ final class TlsSockets {
 	private TlsSockets() {
 	}
 
-	static SSLSocket layer(Socket plain, String host, int port, SSLContext sslContext) throws IOException {
+	static SSLSocket layer(Socket plain, String host, int port, @Nullable SSLContext sslContext) throws IOException {
 		SSLContext context = (sslContext != null) ? sslContext : defaultContext();
 		SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
 		socket.setUseClientMode(true);

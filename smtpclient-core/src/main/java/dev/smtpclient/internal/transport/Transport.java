@@ -4,6 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Optional;
+
+import dev.smtpclient.TlsSessionInfo;
 
 /**
  * A byte pipe to a server. Internal.
@@ -36,9 +39,10 @@ public interface Transport extends Closeable {
 	boolean isSecure();
 
 	/**
-	 * The negotiated protocol and cipher suite, or {@code null} without TLS.
+	 * The negotiated protocol and cipher suite.
+	 * @return the TLS parameters, empty without TLS
 	 */
-	String[] tlsParameters();
+	Optional<TlsSessionInfo> tlsSession();
 
 	InetAddress localAddress();
 

@@ -4,4 +4,7 @@
  * bounded by a watchdog. Depends on nothing above it. Internal: not exported, may change
  * in any release.
  */
+@NullMarked
 package dev.smtpclient.internal.transport;
+
+import org.jspecify.annotations.NullMarked;

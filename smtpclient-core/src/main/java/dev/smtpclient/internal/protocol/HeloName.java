@@ -1,10 +1,11 @@
-package dev.smtpclient.internal.session;
+package dev.smtpclient.internal.protocol;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.InvalidInputException;
-import dev.smtpclient.internal.protocol.WireText;
 
 /**
  * The name a client gives in EHLO/HELO: a domain or an address literal (RFC 5321 4.1.3).
@@ -41,9 +42,9 @@ public final class HeloName {
 	 */
 	private static final class LocalHostName {
 
-		static final String VALUE = lookUp();
+		static final @Nullable String VALUE = lookUp();
 
-		private static String lookUp() {
+		private static @Nullable String lookUp() {
 			try {
 				String hostName = InetAddress.getLocalHost().getHostName();
 				return (hostName.contains(".") && isDomain(hostName)) ? hostName : null;
@@ -75,7 +76,7 @@ public final class HeloName {
 	 * otherwise the local address of the connection as a literal (what RFC 5321 asks of a
 	 * client without a meaningful name).
 	 */
-	public static String defaultFor(InetAddress localAddress) {
+	public static String defaultFor(@Nullable InetAddress localAddress) {
 		String hostName = LocalHostName.VALUE;
 		if (hostName != null) {
 			return hostName;
