@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * encoded as {@link TransferEncoding#choose chosen}; a file or data source is always
  * base64, encoded while it is read.
  * <p>
- * 7bit data is written as it is held and quoted-printable as encoded once when the part
- * is made; base64 is encoded line by line as it is written, so no encoded copy of a large
- * attachment is ever held.
+ * 7bit data is written as it is held; quoted-printable and base64 are encoded as they are
+ * written, straight into the stream, so no encoded copy of a part is ever held. Their
+ * lengths are counted when the part is made.
  */
 final class LeafPart extends MimePart {
 
@@ -23,27 +23,32 @@ final class LeafPart extends MimePart {
 
 	private static final int MAX_CACHED_TEXT_HEADERS = 64;
 
-	private static final Map<String, byte[]> TEXT_HEADERS = new ConcurrentHashMap<>();
+	private static final Map<TextType, byte[]> TEXT_HEADERS = new ConcurrentHashMap<>();
 
 	/** The header fields and the empty line after them. */
 	private final byte[] headers;
 
 	private final TransferEncoding encoding;
 
-	/**
-	 * 7bit: the data; quoted-printable: its encoding; base64: the data to encode; null
-	 * when streamed.
-	 */
+	/** The data to write (as it is, or encoded); null when streamed. */
 	private final byte[] octets;
 
 	/** Where streamed data comes from, or null. */
 	private final PartData streamed;
+
+	/** The octets the body takes written, or -1 when streamed. */
+	private final long bodyLength;
 
 	private LeafPart(byte[] headers, TransferEncoding encoding, byte[] octets, PartData streamed) {
 		this.headers = headers;
 		this.encoding = encoding;
 		this.octets = octets;
 		this.streamed = streamed;
+		this.bodyLength = (octets == null) ? -1 : switch (encoding) {
+			case SEVEN_BIT -> octets.length;
+			case QUOTED_PRINTABLE -> QuotedPrintable.length(octets);
+			case BASE64 -> Base64Lines.length(octets.length);
+		};
 	}
 
 	/**
@@ -64,7 +69,7 @@ final class LeafPart extends MimePart {
 	 * never changed.
 	 */
 	private static byte[] textHeaders(String mimeType, Charset charset, TransferEncoding encoding) {
-		String key = mimeType + ';' + charset.name() + ';' + encoding.token();
+		TextType key = new TextType(mimeType, charset, encoding);
 		byte[] headers = TEXT_HEADERS.get(key);
 		if (headers == null) {
 			HeaderField type = new HeaderField("Content-Type").word(mimeType);
@@ -102,8 +107,7 @@ final class LeafPart extends MimePart {
 	}
 
 	private static LeafPart inMemory(byte[] headers, TransferEncoding encoding, byte[] data) {
-		byte[] octets = (encoding == TransferEncoding.QUOTED_PRINTABLE) ? QuotedPrintable.encode(data) : data;
-		return new LeafPart(headers, encoding, octets, null);
+		return new LeafPart(headers, encoding, data, null);
 	}
 
 	private static byte[] transferEncoding(TransferEncoding encoding) {
@@ -133,6 +137,9 @@ final class LeafPart extends MimePart {
 		else if (this.encoding == TransferEncoding.BASE64) {
 			Base64Lines.encode(this.octets, out);
 		}
+		else if (this.encoding == TransferEncoding.QUOTED_PRINTABLE) {
+			QuotedPrintable.encode(this.octets, out);
+		}
 		else if (this.octets.length > 0) {
 			out.write(this.octets);
 		}
@@ -140,9 +147,7 @@ final class LeafPart extends MimePart {
 
 	@Override
 	long length() {
-		long body = (this.encoding == TransferEncoding.BASE64) ? Base64Lines.length(this.octets.length)
-				: this.octets.length;
-		return this.headers.length + body;
+		return this.headers.length + this.bodyLength;
 	}
 
 	@Override
@@ -150,10 +155,17 @@ final class LeafPart extends MimePart {
 		if (this.streamed != null) {
 			return false;
 		}
-		// base64 output never ends with CRLF; 7bit and quoted-printable end with one when
-		// the data does
-		return this.octets.length == 0
-				|| (this.encoding != TransferEncoding.BASE64 && this.octets[this.octets.length - 1] == '\n');
+		// base64 output never ends with CRLF; 7bit data (whose line breaks are all CRLF)
+		// ends with one when it ends with LF; quoted-printable only when the data ends
+		// with
+		// CRLF (a bare LF is encoded)
+		int length = this.octets.length;
+		return switch (this.encoding) {
+			case BASE64 -> length == 0;
+			case SEVEN_BIT -> length == 0 || this.octets[length - 1] == '\n';
+			case QUOTED_PRINTABLE ->
+				length == 0 || (length >= 2 && this.octets[length - 2] == '\r' && this.octets[length - 1] == '\n');
+		};
 	}
 
 	@Override
@@ -164,6 +176,9 @@ final class LeafPart extends MimePart {
 	@Override
 	boolean contains(byte[] text) {
 		return this.encoding == TransferEncoding.SEVEN_BIT && contains(this.octets, text);
+	}
+
+	private record TextType(String mimeType, Charset charset, TransferEncoding encoding) {
 	}
 
 }
