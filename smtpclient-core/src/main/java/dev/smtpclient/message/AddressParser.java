@@ -30,11 +30,11 @@ final class AddressParser {
 	 * application's messages, and parsing gives the same immutable address for the same
 	 * text, whatever the field.
 	 */
-	private static volatile Parsed last = new Parsed("", null);
+	private static volatile Parsed last;
 
 	static Address parseMailbox(String field, String text) {
 		Parsed parsed = last;
-		if (parsed.text.equals(text)) {
+		if (parsed != null && parsed.text.equals(text)) {
 			return parsed.address;
 		}
 		List<Address> addresses = parseList(field, text);

@@ -39,6 +39,14 @@ final class LeafPart extends MimePart {
 	/** The octets the body takes written, or -1 when streamed. */
 	private final long bodyLength;
 
+	/**
+	 * The quoted-printable encoding, made at the second write: a message sent once (the
+	 * common case) never holds one, one sent over and over writes it in one go.
+	 */
+	private volatile byte[] encoded;
+
+	private volatile boolean written;
+
 	private LeafPart(byte[] headers, TransferEncoding encoding, byte[] octets, PartData streamed) {
 		this.headers = headers;
 		this.encoding = encoding;
@@ -138,11 +146,26 @@ final class LeafPart extends MimePart {
 			Base64Lines.encode(this.octets, out);
 		}
 		else if (this.encoding == TransferEncoding.QUOTED_PRINTABLE) {
-			QuotedPrintable.encode(this.octets, out);
+			writeQuotedPrintable(out);
 		}
 		else if (this.octets.length > 0) {
 			out.write(this.octets);
 		}
+	}
+
+	private void writeQuotedPrintable(OutputStream out) throws IOException {
+		byte[] encoded = this.encoded;
+		if (encoded == null && this.written) {
+			// threads that race here make equal arrays
+			encoded = QuotedPrintable.encode(this.octets, this.bodyLength);
+			this.encoded = encoded;
+		}
+		if (encoded != null) {
+			out.write(encoded);
+			return;
+		}
+		this.written = true;
+		QuotedPrintable.encode(this.octets, out);
 	}
 
 	@Override

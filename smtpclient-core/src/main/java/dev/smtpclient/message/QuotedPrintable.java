@@ -12,9 +12,10 @@ import java.nio.charset.StandardCharsets;
  * printable ASCII is encoded, and so are a "." or the "F" of "From " at the start of a
  * line (which some transports would otherwise alter).
  * <p>
- * The encoding is never held: it is counted once, when the message is composed (for its
- * size), and written each time the message is, straight into the stream, as runs of the
- * data itself between the escapes and soft breaks (which come from constant tables).
+ * The encoding is counted once, when the message is composed (for its size), and written
+ * straight into the stream, as runs of the data itself between the escapes and soft
+ * breaks (which come from constant tables); the part keeps an encoded copy only when it
+ * is written a second time.
  */
 final class QuotedPrintable {
 
@@ -57,6 +58,39 @@ final class QuotedPrintable {
 	 */
 	static void encode(byte[] data, OutputStream out) throws IOException {
 		encode(data, 0, data.length, out);
+	}
+
+	/**
+	 * The encoding, in an array of exactly its length.
+	 * @param data the data
+	 * @param length the length of the encoding, as {@link #length} gives it
+	 * @return the encoding
+	 */
+	static byte[] encode(byte[] data, long length) {
+		byte[] encoded = new byte[Math.toIntExact(length)];
+		OutputStream out = new OutputStream() {
+
+			private int position;
+
+			@Override
+			public void write(int b) {
+				encoded[this.position++] = (byte) b;
+			}
+
+			@Override
+			public void write(byte[] bytes, int offset, int count) {
+				System.arraycopy(bytes, offset, encoded, this.position, count);
+				this.position += count;
+			}
+
+		};
+		try {
+			encode(data, 0, data.length, out);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex); // an array never fails
+		}
+		return encoded;
 	}
 
 	/**
