@@ -127,6 +127,11 @@ final class QuotedPrintable {
 			for (int i = lineStart; i < end; i++) {
 				int octet = data[i] & 0xff;
 				boolean literal = LITERAL[octet];
+				// most octets: plain, inside the line, with room left on it
+				if (literal && column != 0 && i != last && column < MAX_LINE - 1) {
+					column++;
+					continue;
+				}
 				if (literal && (column == 0 || i == last)) {
 					literal = isLiteral(data, i, end, column == 0);
 				}
