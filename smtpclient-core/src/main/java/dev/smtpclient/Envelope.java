@@ -18,6 +18,9 @@ import dev.smtpclient.internal.protocol.WireText;
  */
 public final class Envelope {
 
+	/** Recipients up to this many are compared pairwise to drop duplicates. */
+	private static final int SHORT_LIST = 16;
+
 	private final String sender;
 
 	private final List<String> recipients;
@@ -65,12 +68,64 @@ public final class Envelope {
 		if (recipients == null || recipients.isEmpty()) {
 			throw new InvalidInputException("recipients", "at least one recipient is required");
 		}
-		Map<String, String> unique = new LinkedHashMap<>();
 		for (String recipient : recipients) {
 			checkMailbox("recipient", recipient);
-			unique.putIfAbsent(dedupKey(recipient), recipient);
 		}
-		return new Envelope(sender, List.copyOf(new ArrayList<>(unique.values())), null);
+		return new Envelope(sender, unique(recipients), null);
+	}
+
+	/**
+	 * The recipients without duplicates, the first of each kept: compared pairwise for a
+	 * short list, which needs no key per address, and by key for a long one.
+	 */
+	private static List<String> unique(List<String> recipients) {
+		int count = recipients.size();
+		if (count > SHORT_LIST) {
+			Map<String, String> unique = new LinkedHashMap<>();
+			for (String recipient : recipients) {
+				unique.putIfAbsent(dedupKey(recipient), recipient);
+			}
+			return List.copyOf(new ArrayList<>(unique.values()));
+		}
+		for (int i = 1; i < count; i++) {
+			for (int j = 0; j < i; j++) {
+				if (sameMailbox(recipients.get(j), recipients.get(i))) {
+					return withoutDuplicates(recipients);
+				}
+			}
+		}
+		// no copy when the list is already immutable
+		return List.copyOf(recipients);
+	}
+
+	private static List<String> withoutDuplicates(List<String> recipients) {
+		List<String> unique = new ArrayList<>(recipients.size());
+		next: for (String recipient : recipients) {
+			for (String kept : unique) {
+				if (sameMailbox(kept, recipient)) {
+					continue next;
+				}
+			}
+			unique.add(recipient);
+		}
+		return List.copyOf(unique);
+	}
+
+	/**
+	 * Whether two checked addresses have the same {@link #dedupKey}, without making the
+	 * keys unless a domain is not ASCII.
+	 */
+	private static boolean sameMailbox(String a, String b) {
+		int atA = a.lastIndexOf('@');
+		int atB = b.lastIndexOf('@');
+		// a domain has no '@': keys are equal only with the local parts
+		if (atA != atB || !a.regionMatches(0, b, 0, atA)) {
+			return false;
+		}
+		if (a.length() == b.length() && WireText.isAscii(a) && WireText.isAscii(b)) {
+			return a.regionMatches(true, atA + 1, b, atA + 1, a.length() - atA - 1);
+		}
+		return dedupKey(a).equals(dedupKey(b));
 	}
 
 	public static Envelope of(String sender, String... recipients) {
@@ -110,9 +165,8 @@ public final class Envelope {
 		if (quoted) {
 			throw new InvalidInputException(field, "'" + address + "' has an unterminated quoted string");
 		}
-		String domain = address.substring(at + 1);
-		for (int i = 0; i < domain.length(); i++) {
-			char c = domain.charAt(i);
+		for (int i = at + 1; i < address.length(); i++) {
+			char c = address.charAt(i);
 			if (c == ' ' || c == '<' || c == '>' || c == '"' || c == '@' || c == ',' || c == ';' || c == '(') {
 				throw new InvalidInputException(field, "'" + address + "' has '" + c + "' in its domain");
 			}

@@ -14,7 +14,10 @@ import java.util.Map;
  * that composes messages composes each one for its send; smtpclient's pre-built rows send
  * one message built once, and are labelled so.
  * <p>
- * Arguments (all optional): {@code host port messages connections rounds warmupMessages}.
+ * Arguments (all optional): {@code host port messages connections rounds warmupMessages
+ * serversProperties}; with the test servers' properties, the pooled client against Angus
+ * connecting per message over the submission port's STARTTLS and AUTH follows
+ * ({@link SubmissionRatio}).
  */
 public final class Benchmark {
 
@@ -80,6 +83,11 @@ public final class Benchmark {
 		}
 		for (Contender contender : contenders) {
 			contender.close();
+		}
+		String servers = arg(args, 6, null);
+		if (servers != null && java.nio.file.Files.isReadable(java.nio.file.Path.of(servers))) {
+			SubmissionRatio.run(java.nio.file.Path.of(servers), Math.max(connections, messages / 5), connections,
+					rounds);
 		}
 		LargeAttachment.runInChildJvm(host, port);
 		System.exit(0);

@@ -1,5 +1,6 @@
 package dev.smtpclient.message;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -34,11 +35,19 @@ public final class Address {
 	private final String address;
 
 	Address(String field, @Nullable String displayName, String localPart, String domain) {
+		this(field, displayName, localPart, domain, null);
+	}
+
+	/**
+	 * @param address the bare address when the caller has it as text already (a plain
+	 * {@code local@domain} in the parsed input), else null
+	 */
+	Address(String field, @Nullable String displayName, String localPart, String domain, @Nullable String address) {
 		this.displayName = (displayName == null || displayName.isEmpty()) ? null
 				: InputChecks.noControls(field, displayName);
 		this.localPart = InputChecks.noControls(field, localPart);
 		this.domain = InputChecks.noControls(field, domain);
-		this.address = (AddressParser.isDotAtom(localPart) ? localPart : quote(localPart)) + "@" + domain;
+		this.address = (address != null) ? address : address(localPart, domain);
 		if (localPart.isEmpty() || domain.isEmpty()) {
 			throw new InvalidInputException(field, "'" + address() + "' has an empty local part or domain");
 		}
@@ -69,7 +78,7 @@ public final class Address {
 	 * @throws InvalidInputException if the text is not a valid list
 	 */
 	public static List<Address> parseList(String text) {
-		return AddressParser.parseList("address", text);
+		return new ArrayList<>(AddressParser.parseList("address", text));
 	}
 
 	/**
@@ -93,6 +102,13 @@ public final class Address {
 	 */
 	public Optional<String> displayName() {
 		return Optional.ofNullable(this.displayName);
+	}
+
+	/**
+	 * The display name, or null: for rendering, without an {@code Optional} per call.
+	 */
+	String name() {
+		return this.displayName;
 	}
 
 	/**
@@ -123,6 +139,19 @@ public final class Address {
 	 */
 	public boolean isInternational() {
 		return !InputChecks.isAscii(this.localPart) || !InputChecks.isAscii(this.domain);
+	}
+
+	/**
+	 * The bare address, built in one go (rather than by a concatenation).
+	 */
+	private static String address(String localPart, String domain) {
+		if (!AddressParser.isDotAtom(localPart)) {
+			return quote(localPart) + "@" + domain;
+		}
+		return new StringBuilder(localPart.length() + 1 + domain.length()).append(localPart)
+			.append('@')
+			.append(domain)
+			.toString();
 	}
 
 	static String quote(String text) {

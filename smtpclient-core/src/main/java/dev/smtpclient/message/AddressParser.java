@@ -25,34 +25,59 @@ final class AddressParser {
 		this.text = text;
 	}
 
+	/**
+	 * The last mailbox parsed and its text: a sender is the same for most of an
+	 * application's messages, and parsing gives the same immutable address for the same
+	 * text, whatever the field.
+	 */
+	private static volatile Parsed last;
+
 	static Address parseMailbox(String field, String text) {
+		Parsed parsed = last;
+		if (parsed != null && parsed.text.equals(text)) {
+			return parsed.address;
+		}
 		List<Address> addresses = parseList(field, text);
 		if (addresses.size() != 1) {
 			throw new InvalidInputException(field, "expected one address but found " + addresses.size());
 		}
-		return addresses.get(0);
+		Address address = addresses.get(0);
+		last = new Parsed(text, address);
+		return address;
 	}
 
 	static List<Address> parseList(String field, String text) {
 		InputChecks.noControls(field, text);
 		AddressParser parser = new AddressParser(field, text);
-		List<Address> addresses = new ArrayList<>();
+		// one mailbox, by far the most common list, goes into a list of one
+		Address first = null;
+		List<Address> addresses = null;
 		do {
 			parser.skipCfws();
 			if (parser.atEnd() || parser.peek() == ',') {
 				continue; // an empty list element, allowed by the obsolete syntax
 			}
-			addresses.add(parser.mailbox());
+			Address address = parser.mailbox();
+			if (first == null) {
+				first = address;
+			}
+			else {
+				if (addresses == null) {
+					addresses = new ArrayList<>();
+					addresses.add(first);
+				}
+				addresses.add(address);
+			}
 			parser.skipCfws();
 		}
 		while (parser.consume(','));
 		if (!parser.atEnd()) {
 			throw parser.error("unexpected '" + parser.peek() + "'");
 		}
-		if (addresses.isEmpty()) {
+		if (first == null) {
 			throw new InvalidInputException(field, "no address in '" + text + "'");
 		}
-		return addresses;
+		return (addresses != null) ? addresses : List.of(first);
 	}
 
 	static boolean isAtext(char c) {
@@ -74,22 +99,43 @@ final class AddressParser {
 	}
 
 	private Address mailbox() {
-		List<Word> words = new ArrayList<>();
+		// the words before '<' or '@': the first as it is, more only joined into a name
+		String firstWord = null;
+		boolean firstQuoted = false;
+		StringBuilder name = null;
+		int words = 0;
 		while (true) {
 			skipCfws();
 			if (atEnd()) {
 				break;
 			}
 			char c = peek();
-			if (c == '"') {
-				words.add(new Word(quotedString(), true));
+			boolean quoted = c == '"';
+			String word;
+			if (quoted) {
+				word = quotedString();
 			}
 			else if (isAtext(c) || c == '.') {
-				words.add(new Word(atomWithDots(), false));
+				word = atomWithDots();
 			}
 			else {
 				break;
 			}
+			if (words == 0) {
+				firstWord = word;
+				firstQuoted = quoted;
+			}
+			else {
+				if (name == null) {
+					name = new StringBuilder(firstWord);
+				}
+				// as joining with single spaces, an empty quoted word adding none
+				if (name.length() > 0) {
+					name.append(' ');
+				}
+				name.append(word);
+			}
+			words++;
 		}
 		if (atEnd()) {
 			throw error("no '@' or '<' in the address");
@@ -102,15 +148,22 @@ final class AddressParser {
 			if (!consume('>')) {
 				throw error("missing '>'");
 			}
-			return new Address(this.field, displayName(words), addrSpec[0], addrSpec[1]);
+			String displayName = (name != null) ? name.toString() : firstWord;
+			return new Address(this.field, displayName, addrSpec[0], addrSpec[1], addrSpec[2]);
 		}
 		if (c == '@') {
-			if (words.size() != 1) {
+			if (words != 1) {
 				throw error("the local part is not a single word or quoted string");
 			}
-			String localPart = localPart(words.get(0));
+			String localPart = localPart(firstWord, firstQuoted);
+			int start = this.pos - localPart.length();
 			this.pos++;
-			return new Address(this.field, null, localPart, domain());
+			String domain = domain();
+			boolean plain = !firstQuoted && this.text.regionMatches(start, localPart, 0, localPart.length())
+					&& this.text.regionMatches(start + localPart.length() + 1, domain, 0, domain.length());
+			String address = plain ? this.text.substring(start, start + localPart.length() + 1 + domain.length())
+					: null;
+			return new Address(this.field, null, localPart, domain, address);
 		}
 		if (c == ':') {
 			throw error("address groups are not supported");
@@ -118,22 +171,11 @@ final class AddressParser {
 		throw error("unexpected '" + c + "'");
 	}
 
-	private String displayName(List<Word> words) {
-		StringBuilder name = new StringBuilder();
-		for (Word word : words) {
-			if (name.length() > 0) {
-				name.append(' ');
-			}
-			name.append(word.text);
+	private String localPart(String word, boolean quoted) {
+		if (!quoted && !isDotAtom(word)) {
+			throw error("'" + word + "' is not a valid local part (quote it)");
 		}
-		return name.toString();
-	}
-
-	private String localPart(Word word) {
-		if (!word.quoted && !isDotAtom(word.text)) {
-			throw error("'" + word.text + "' is not a valid local part (quote it)");
-		}
-		return word.text;
+		return word;
 	}
 
 	private String[] addrSpec() {
@@ -141,6 +183,7 @@ final class AddressParser {
 		if (atEnd()) {
 			throw error("empty address");
 		}
+		int start = this.pos;
 		boolean quoted = peek() == '"';
 		String localPart = quoted ? quotedString() : atomWithDots();
 		if (!quoted && !isDotAtom(localPart)) {
@@ -150,7 +193,13 @@ final class AddressParser {
 		if (!consume('@')) {
 			throw error("missing '@'");
 		}
-		return new String[] { localPart, domain() };
+		String domain = domain();
+		// written as a plain local@domain, the address is that text: no second string
+		int length = localPart.length() + 1 + domain.length();
+		int at = start + localPart.length();
+		boolean plain = !quoted && at < this.text.length() && this.text.charAt(at) == '@'
+				&& this.text.regionMatches(at + 1, domain, 0, domain.length());
+		return new String[] { localPart, domain, plain ? this.text.substring(start, start + length) : null };
 	}
 
 	private String domain() {
@@ -262,17 +311,7 @@ final class AddressParser {
 		return new InvalidInputException(this.field, problem + " at index " + this.pos + " of '" + this.text + "'");
 	}
 
-	private static final class Word {
-
-		private final String text;
-
-		private final boolean quoted;
-
-		Word(String text, boolean quoted) {
-			this.text = text;
-			this.quoted = quoted;
-		}
-
+	private record Parsed(String text, Address address) {
 	}
 
 }

@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The base64 of RFC 2045 section 6.8 in lines of 76 characters separated by CRLF, with no
  * CRLF after the last (the same octets as {@code Base64.getMimeEncoder()}), written in
- * chunks of whole lines straight into the stream: in-memory data is never copied to an
- * encoded array first, and the length is known without encoding.
+ * chunks of whole lines straight into the stream, through a working array lent by
+ * {@link ScratchBuffers}: in-memory data is never copied to an encoded array first, no
+ * buffer is allocated per write, and the length is known without encoding.
  */
 final class Base64Lines {
 
@@ -21,8 +22,8 @@ final class Base64Lines {
 
 	private static final int LINE_CHARS = 76;
 
-	/** Lines per write: about 8 KB of output. */
-	private static final int LINES_PER_CHUNK = 105;
+	/** Lines per write: about 8 KB of output, what a scratch array holds. */
+	private static final int LINES_PER_CHUNK = ScratchBuffers.SIZE / (LINE_CHARS + 2);
 
 	private final OutputStream out;
 
@@ -32,9 +33,9 @@ final class Base64Lines {
 
 	private boolean first = true;
 
-	private Base64Lines(OutputStream out, int chunkSize) {
+	private Base64Lines(OutputStream out, byte[] chunk) {
 		this.out = out;
-		this.chunk = new byte[chunkSize];
+		this.chunk = chunk;
 	}
 
 	/**
@@ -58,31 +59,41 @@ final class Base64Lines {
 		if (data.length == 0) {
 			return;
 		}
-		Base64Lines encoder = new Base64Lines(out, (int) Math.min(length(data.length), chunkSize()));
-		encoder.lines(data, 0, data.length);
-		encoder.flush();
+		byte[] chunk = ScratchBuffers.take();
+		try {
+			Base64Lines encoder = new Base64Lines(out, chunk);
+			encoder.lines(data, 0, data.length);
+			encoder.flush();
+		}
+		finally {
+			ScratchBuffers.release(chunk);
+		}
 	}
 
 	/**
 	 * Encodes what the stream gives until its end.
 	 */
 	static void encode(InputStream in, OutputStream out) throws IOException {
-		Base64Lines encoder = new Base64Lines(out, chunkSize());
-		byte[] buffer = new byte[LINE_OCTETS * LINES_PER_CHUNK];
-		int read;
-		// readNBytes fills the buffer unless the data ends: every chunk but the last is
-		// whole lines
-		while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
-			encoder.lines(buffer, 0, read);
-			if (read < buffer.length) {
-				break;
+		byte[] chunk = ScratchBuffers.take();
+		byte[] buffer = ScratchBuffers.take();
+		try {
+			Base64Lines encoder = new Base64Lines(out, chunk);
+			int whole = LINE_OCTETS * LINES_PER_CHUNK;
+			int read;
+			// readNBytes fills the buffer unless the data ends: every chunk but the last
+			// is whole lines
+			while ((read = in.readNBytes(buffer, 0, whole)) > 0) {
+				encoder.lines(buffer, 0, read);
+				if (read < whole) {
+					break;
+				}
 			}
+			encoder.flush();
 		}
-		encoder.flush();
-	}
-
-	private static int chunkSize() {
-		return (LINE_CHARS + 2) * LINES_PER_CHUNK;
+		finally {
+			ScratchBuffers.release(buffer);
+			ScratchBuffers.release(chunk);
+		}
 	}
 
 	/**

@@ -2,7 +2,7 @@ package dev.smtpclient.message;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
@@ -104,11 +104,25 @@ public final class ComposedMessage implements Mail {
 		Envelope envelope = this.envelope;
 		if (envelope == null) {
 			// Envelope.of drops the duplicates itself, keeping the first of each
-			List<String> recipients = new ArrayList<>(this.to.size() + this.cc.size() + this.bcc.size());
-			for (List<Address> list : List.of(this.to, this.cc, this.bcc)) {
-				list.forEach((address) -> recipients.add(address.address()));
+			int count = this.to.size() + this.cc.size() + this.bcc.size();
+			if (count == 1) {
+				List<Address> only = !this.to.isEmpty() ? this.to : !this.cc.isEmpty() ? this.cc : this.bcc;
+				envelope = Envelope.of(this.from.address(), List.of(only.get(0).address()));
 			}
-			envelope = Envelope.of(this.from.address(), recipients);
+			else {
+				String[] recipients = new String[count];
+				int i = 0;
+				for (Address address : this.to) {
+					recipients[i++] = address.address();
+				}
+				for (Address address : this.cc) {
+					recipients[i++] = address.address();
+				}
+				for (Address address : this.bcc) {
+					recipients[i++] = address.address();
+				}
+				envelope = Envelope.of(this.from.address(), Arrays.asList(recipients));
+			}
 			// immutable: threads that race here build equal envelopes
 			this.envelope = envelope;
 		}

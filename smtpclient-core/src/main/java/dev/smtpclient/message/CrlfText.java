@@ -12,8 +12,8 @@ import dev.smtpclient.InvalidInputException;
 /**
  * Text as octets with CRLF line endings (a bare CR or LF becomes CRLF), refusing
  * characters the charset cannot hold. UTF-8 and US-ASCII, by far the most common, are
- * encoded in one pass into an array of exactly the right length (a first pass counts);
- * other charsets go through the charset's encoder.
+ * encoded into an array of exactly the right length (a first pass counts); other charsets
+ * go through the charset's encoder.
  */
 final class CrlfText {
 
@@ -35,46 +35,42 @@ final class CrlfText {
 	}
 
 	/**
-	 * ASCII text, the most common body, through the platform's fast encoding and a scan
-	 * of its octets; null when the text is not all ASCII.
+	 * ASCII text, the most common body, in one array of exactly its length: a first pass
+	 * over the characters checks them and counts the bare line breaks; null when the text
+	 * is not all ASCII.
 	 */
 	private static byte[] asciiWithCrlf(String text) {
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		// any other character takes two octets or more, except a lone surrogate, which
-		// becomes "?"
-		if (bytes.length != text.length()) {
-			return null;
-		}
+		int length = text.length();
 		int bare = 0;
-		for (int i = 0; i < bytes.length; i++) {
-			byte b = bytes[i];
-			if (b == '?' && Character.isSurrogate(text.charAt(i))) {
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c >= 0x80) {
 				return null;
 			}
-			if (b == '\n' && (i == 0 || bytes[i - 1] != '\r')) {
+			if (c == '\n' && (i == 0 || text.charAt(i - 1) != '\r')) {
 				bare++;
 			}
-			else if (b == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n')) {
+			else if (c == '\r' && (i + 1 == length || text.charAt(i + 1) != '\n')) {
 				bare++;
 			}
 		}
 		if (bare == 0) {
-			return bytes;
+			return text.getBytes(StandardCharsets.US_ASCII);
 		}
-		byte[] out = new byte[bytes.length + bare];
+		byte[] out = new byte[length + bare];
 		int p = 0;
-		for (int i = 0; i < bytes.length; i++) {
-			byte b = bytes[i];
-			if (b == '\n' && (i == 0 || bytes[i - 1] != '\r')) {
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c == '\n' && (i == 0 || text.charAt(i - 1) != '\r')) {
 				out[p++] = '\r';
 				out[p++] = '\n';
 			}
-			else if (b == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n')) {
+			else if (c == '\r' && (i + 1 == length || text.charAt(i + 1) != '\n')) {
 				out[p++] = '\r';
 				out[p++] = '\n';
 			}
 			else {
-				out[p++] = b;
+				out[p++] = (byte) c;
 			}
 		}
 		return out;

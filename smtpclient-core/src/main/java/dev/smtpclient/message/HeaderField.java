@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
  * line that holds an RFC 2047 encoded word is folded at 76 characters instead, the field
  * name included (RFC 2047 2). Every line is checked on its octets: no control octet and
  * never more than 998 octets, whatever the tokens held.
+ * <p>
+ * A field renders into its own text ({@link #toBytes()}) or, for a message's header
+ * section, into the section's text after the fields before it ({@link #end()}), which is
+ * then made octets and checked once ({@link #checkLines}).
  */
 final class HeaderField {
 
@@ -18,7 +22,7 @@ final class HeaderField {
 
 	static final int MAX_ENCODED_WORD_LINE = 76;
 
-	private final StringBuilder text = new StringBuilder(80);
+	private final StringBuilder text;
 
 	private int lineStart;
 
@@ -27,7 +31,31 @@ final class HeaderField {
 	private boolean lineHasEncodedWord;
 
 	HeaderField(String name) {
+		this(new StringBuilder(80), name);
+	}
+
+	/**
+	 * A field written into a header section after the fields already in it.
+	 * @param section the section's text
+	 * @param name the field name
+	 */
+	HeaderField(StringBuilder section, String name) {
+		this.text = section;
+		start(name);
+	}
+
+	/**
+	 * Starts the next field of the section, after the one this field wrote and
+	 * {@link #end() ended}: one object writes a whole section.
+	 * @param name the field name
+	 * @return this field
+	 */
+	HeaderField start(String name) {
+		this.lineStart = this.text.length();
+		this.empty = true;
+		this.lineHasEncodedWord = false;
 		this.text.append(name).append(':');
+		return this;
 	}
 
 	/**
@@ -38,6 +66,30 @@ final class HeaderField {
 	HeaderField word(String token) {
 		add(token, this.lineHasEncodedWord ? MAX_ENCODED_WORD_LINE : FOLD_AT, false);
 		return this;
+	}
+
+	/**
+	 * Adds part of a text as a token preceded by a space, as {@link #word(String)} does.
+	 * @param text the text
+	 * @param start the token's first character
+	 * @param end the index after its last character
+	 * @return this field
+	 */
+	HeaderField word(String text, int start, int end) {
+		token(end - start).append(text, start, end);
+		return this;
+	}
+
+	/**
+	 * Begins a token of the given length preceded by a space, folding before it when it
+	 * would not fit the line; the caller appends exactly that many characters to the
+	 * returned text. Spares building the token as a string first.
+	 * @param length the token's length in characters
+	 * @return the text to append the token to
+	 */
+	StringBuilder token(int length) {
+		space(length, this.lineHasEncodedWord ? MAX_ENCODED_WORD_LINE : FOLD_AT, false);
+		return this.text;
 	}
 
 	/**
@@ -62,13 +114,18 @@ final class HeaderField {
 	}
 
 	private void add(String token, int limit, boolean mayFoldFirst) {
+		space(token.length(), limit, mayFoldFirst);
+		this.text.append(token);
+	}
+
+	private void space(int tokenLength, int limit, boolean mayFoldFirst) {
 		int lineLength = this.text.length() - this.lineStart;
-		if ((!this.empty || mayFoldFirst) && lineLength + 1 + token.length() > limit) {
+		if ((!this.empty || mayFoldFirst) && lineLength + 1 + tokenLength > limit) {
 			this.text.append("\r\n");
 			this.lineStart = this.text.length();
 			this.lineHasEncodedWord = false;
 		}
-		this.text.append(' ').append(token);
+		this.text.append(' ');
 		this.empty = false;
 	}
 
@@ -81,6 +138,13 @@ final class HeaderField {
 	HeaderField append(String token) {
 		this.text.append(token);
 		return this;
+	}
+
+	/**
+	 * Ends a field written into a header section: its final CRLF.
+	 */
+	void end() {
+		this.text.append("\r\n");
 	}
 
 	/**
@@ -106,9 +170,29 @@ final class HeaderField {
 	 * is checked before)
 	 */
 	byte[] toBytes() {
-		this.text.append("\r\n");
-		byte[] bytes = InputChecks.isAscii(this.text) ? ascii(this.text)
-				: this.text.toString().getBytes(StandardCharsets.UTF_8);
+		end();
+		return toCheckedBytes(this.text);
+	}
+
+	/**
+	 * Header fields, each with its final CRLF, as checked UTF-8 octets.
+	 * @param text the fields
+	 * @return the octets
+	 * @throws IllegalStateException if a line would be invalid
+	 */
+	static byte[] toCheckedBytes(CharSequence text) {
+		byte[] bytes = InputChecks.isAscii(text) ? ascii(text) : text.toString().getBytes(StandardCharsets.UTF_8);
+		checkLines(bytes);
+		return bytes;
+	}
+
+	/**
+	 * Checks header lines: no control octet, none longer than 998 octets.
+	 * @param bytes the lines, each ending with CRLF
+	 * @throws IllegalStateException if a line is invalid (a bug, never input: input is
+	 * checked before)
+	 */
+	static void checkLines(byte[] bytes) {
 		int lineLength = 0;
 		for (int i = 0; i < bytes.length; i++) {
 			int octet = bytes[i] & 0xff;
@@ -124,7 +208,6 @@ final class HeaderField {
 				throw new IllegalStateException("header line over " + MAX_LINE_OCTETS + " octets");
 			}
 		}
-		return bytes;
 	}
 
 }

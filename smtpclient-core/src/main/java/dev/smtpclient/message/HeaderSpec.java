@@ -92,8 +92,17 @@ final class HeaderSpec {
 		return key(this.name);
 	}
 
-	byte[] render() {
-		HeaderField field = new HeaderField(this.name);
+	/**
+	 * Renders the field into a header section.
+	 * @param section the section's text
+	 */
+	void render(StringBuilder section) {
+		HeaderField field = new HeaderField(section, this.name);
+		render(field);
+		field.end();
+	}
+
+	private void render(HeaderField field) {
 		if (this.addresses != null) {
 			HeaderValues.addresses(field, this.addresses);
 		}
@@ -103,7 +112,6 @@ final class HeaderSpec {
 		else {
 			HeaderValues.unstructured(field, this.value);
 		}
-		return field.toBytes();
 	}
 
 	private static String escape(String text) {

@@ -30,9 +30,7 @@ final class HeaderValues {
 			return;
 		}
 		if (isPlain(value, MAX_PLAIN_WORD)) {
-			for (String word : value.split(" ")) {
-				field.word(word);
-			}
+			words(field, value);
 		}
 		else {
 			for (String word : EncodedWords.encode(value, field.roomForEncodedWord())) {
@@ -76,13 +74,19 @@ final class HeaderValues {
 		for (int i = 0; i < addresses.size(); i++) {
 			Address address = addresses.get(i);
 			// the comma goes with the address, so that the line's length counts it
-			String separator = (i < addresses.size() - 1) ? "," : "";
-			if (address.displayName().isPresent()) {
-				phrase(field, address.displayName().get());
-				field.word("<" + address.address() + ">" + separator);
+			boolean comma = i < addresses.size() - 1;
+			String bare = address.address();
+			String name = address.name();
+			StringBuilder text;
+			if (name != null) {
+				phrase(field, name);
+				text = field.token(bare.length() + (comma ? 3 : 2)).append('<').append(bare).append('>');
 			}
 			else {
-				field.word(address.address() + separator);
+				text = field.token(bare.length() + (comma ? 1 : 0)).append(bare);
+			}
+			if (comma) {
+				text.append(',');
 			}
 		}
 	}
@@ -93,9 +97,7 @@ final class HeaderValues {
 	 */
 	static void phrase(HeaderField field, String name) {
 		if (!isEncodedPhrase(name) && isAtoms(name)) {
-			for (String word : name.split(" ")) {
-				field.word(word);
-			}
+			words(field, name);
 		}
 		else if (!isEncodedPhrase(name)) {
 			field.word(Address.quote(name));
@@ -105,6 +107,20 @@ final class HeaderValues {
 				field.encodedWord(word);
 			}
 		}
+	}
+
+	/**
+	 * The words of text whose words are separated by single spaces, as tokens (what
+	 * {@code split(" ")} gives, without the strings).
+	 */
+	private static void words(HeaderField field, String value) {
+		int start = 0;
+		int space;
+		while ((space = value.indexOf(' ', start)) >= 0) {
+			field.word(value, start, space);
+			start = space + 1;
+		}
+		field.word(value, start, value.length());
 	}
 
 	/**

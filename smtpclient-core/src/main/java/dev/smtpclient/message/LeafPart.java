@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * encoded as {@link TransferEncoding#choose chosen}; a file or data source is always
  * base64, encoded while it is read.
  * <p>
- * 7bit data is written as it is held and quoted-printable as encoded once when the part
- * is made; base64 is encoded line by line as it is written, so no encoded copy of a large
- * attachment is ever held.
+ * 7bit data is written as it is held; quoted-printable and base64 are encoded as they are
+ * written, straight into the stream, so no encoded copy of a part is ever held. Their
+ * lengths are counted when the part is made.
  */
 final class LeafPart extends MimePart {
 
@@ -23,27 +23,40 @@ final class LeafPart extends MimePart {
 
 	private static final int MAX_CACHED_TEXT_HEADERS = 64;
 
-	private static final Map<String, byte[]> TEXT_HEADERS = new ConcurrentHashMap<>();
+	private static final Map<TextType, byte[]> TEXT_HEADERS = new ConcurrentHashMap<>();
 
 	/** The header fields and the empty line after them. */
 	private final byte[] headers;
 
 	private final TransferEncoding encoding;
 
-	/**
-	 * 7bit: the data; quoted-printable: its encoding; base64: the data to encode; null
-	 * when streamed.
-	 */
+	/** The data to write (as it is, or encoded); null when streamed. */
 	private final byte[] octets;
 
 	/** Where streamed data comes from, or null. */
 	private final PartData streamed;
+
+	/** The octets the body takes written, or -1 when streamed. */
+	private final long bodyLength;
+
+	/**
+	 * The quoted-printable encoding, made at the second write: a message sent once (the
+	 * common case) never holds one, one sent over and over writes it in one go.
+	 */
+	private volatile byte[] encoded;
+
+	private volatile boolean written;
 
 	private LeafPart(byte[] headers, TransferEncoding encoding, byte[] octets, PartData streamed) {
 		this.headers = headers;
 		this.encoding = encoding;
 		this.octets = octets;
 		this.streamed = streamed;
+		this.bodyLength = (octets == null) ? -1 : switch (encoding) {
+			case SEVEN_BIT -> octets.length;
+			case QUOTED_PRINTABLE -> QuotedPrintable.length(octets);
+			case BASE64 -> Base64Lines.length(octets.length);
+		};
 	}
 
 	/**
@@ -64,7 +77,7 @@ final class LeafPart extends MimePart {
 	 * never changed.
 	 */
 	private static byte[] textHeaders(String mimeType, Charset charset, TransferEncoding encoding) {
-		String key = mimeType + ';' + charset.name() + ';' + encoding.token();
+		TextType key = new TextType(mimeType, charset, encoding);
 		byte[] headers = TEXT_HEADERS.get(key);
 		if (headers == null) {
 			HeaderField type = new HeaderField("Content-Type").word(mimeType);
@@ -102,8 +115,7 @@ final class LeafPart extends MimePart {
 	}
 
 	private static LeafPart inMemory(byte[] headers, TransferEncoding encoding, byte[] data) {
-		byte[] octets = (encoding == TransferEncoding.QUOTED_PRINTABLE) ? QuotedPrintable.encode(data) : data;
-		return new LeafPart(headers, encoding, octets, null);
+		return new LeafPart(headers, encoding, data, null);
 	}
 
 	private static byte[] transferEncoding(TransferEncoding encoding) {
@@ -133,16 +145,32 @@ final class LeafPart extends MimePart {
 		else if (this.encoding == TransferEncoding.BASE64) {
 			Base64Lines.encode(this.octets, out);
 		}
+		else if (this.encoding == TransferEncoding.QUOTED_PRINTABLE) {
+			writeQuotedPrintable(out);
+		}
 		else if (this.octets.length > 0) {
 			out.write(this.octets);
 		}
 	}
 
+	private void writeQuotedPrintable(OutputStream out) throws IOException {
+		byte[] encoded = this.encoded;
+		if (encoded == null && this.written) {
+			// threads that race here make equal arrays
+			encoded = QuotedPrintable.encode(this.octets, this.bodyLength);
+			this.encoded = encoded;
+		}
+		if (encoded != null) {
+			out.write(encoded);
+			return;
+		}
+		this.written = true;
+		QuotedPrintable.encode(this.octets, out);
+	}
+
 	@Override
 	long length() {
-		long body = (this.encoding == TransferEncoding.BASE64) ? Base64Lines.length(this.octets.length)
-				: this.octets.length;
-		return this.headers.length + body;
+		return this.headers.length + this.bodyLength;
 	}
 
 	@Override
@@ -150,10 +178,17 @@ final class LeafPart extends MimePart {
 		if (this.streamed != null) {
 			return false;
 		}
-		// base64 output never ends with CRLF; 7bit and quoted-printable end with one when
-		// the data does
-		return this.octets.length == 0
-				|| (this.encoding != TransferEncoding.BASE64 && this.octets[this.octets.length - 1] == '\n');
+		// base64 output never ends with CRLF; 7bit data (whose line breaks are all CRLF)
+		// ends with one when it ends with LF; quoted-printable only when the data ends
+		// with
+		// CRLF (a bare LF is encoded)
+		int length = this.octets.length;
+		return switch (this.encoding) {
+			case BASE64 -> length == 0;
+			case SEVEN_BIT -> length == 0 || this.octets[length - 1] == '\n';
+			case QUOTED_PRINTABLE ->
+				length == 0 || (length >= 2 && this.octets[length - 2] == '\r' && this.octets[length - 1] == '\n');
+		};
 	}
 
 	@Override
@@ -164,6 +199,9 @@ final class LeafPart extends MimePart {
 	@Override
 	boolean contains(byte[] text) {
 		return this.encoding == TransferEncoding.SEVEN_BIT && contains(this.octets, text);
+	}
+
+	private record TextType(String mimeType, Charset charset, TransferEncoding encoding) {
 	}
 
 }

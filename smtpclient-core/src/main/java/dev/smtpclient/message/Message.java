@@ -55,11 +55,11 @@ public final class Message {
 
 	private String subject = "";
 
-	private final List<Address> to = new ArrayList<>();
+	private List<Address> to = List.of();
 
-	private final List<Address> cc = new ArrayList<>();
+	private List<Address> cc = List.of();
 
-	private final List<Address> bcc = new ArrayList<>();
+	private List<Address> bcc = List.of();
 
 	private String bodyText;
 
@@ -75,11 +75,11 @@ public final class Message {
 
 	private String html;
 
-	private final List<PartSpec> inlines = new ArrayList<>();
+	private List<PartSpec> inlines = List.of();
 
-	private final List<PartSpec> attachments = new ArrayList<>();
+	private List<PartSpec> attachments = List.of();
 
-	private final List<HeaderSpec> headers = new ArrayList<>();
+	private List<HeaderSpec> headers = List.of();
 
 	private Importance importance = Importance.NORMAL;
 
@@ -87,7 +87,8 @@ public final class Message {
 
 	private boolean readReceipt;
 
-	private Clock clock = Clock.systemDefaultZone();
+	/** The clock for the Date field; null for the system clock in the default zone. */
+	private Clock clock;
 
 	/**
 	 * Creates a message.
@@ -134,12 +135,12 @@ public final class Message {
 	 * @return this message
 	 */
 	public Message addTo(String addresses) {
-		this.to.addAll(AddressParser.parseList("to", addresses));
+		this.to = added(this.to, AddressParser.parseList("to", addresses));
 		return this;
 	}
 
 	public Message addCc(String addresses) {
-		this.cc.addAll(AddressParser.parseList("cc", addresses));
+		this.cc = added(this.cc, AddressParser.parseList("cc", addresses));
 		return this;
 	}
 
@@ -149,22 +150,22 @@ public final class Message {
 	 * @return this message
 	 */
 	public Message addBcc(String addresses) {
-		this.bcc.addAll(AddressParser.parseList("bcc", addresses));
+		this.bcc = added(this.bcc, AddressParser.parseList("bcc", addresses));
 		return this;
 	}
 
 	public Message addTo(Address address) {
-		this.to.add(Objects.requireNonNull(address, "to"));
+		this.to = added(this.to, List.of(Objects.requireNonNull(address, "to")));
 		return this;
 	}
 
 	public Message addCc(Address address) {
-		this.cc.add(Objects.requireNonNull(address, "cc"));
+		this.cc = added(this.cc, List.of(Objects.requireNonNull(address, "cc")));
 		return this;
 	}
 
 	public Message addBcc(Address address) {
-		this.bcc.add(Objects.requireNonNull(address, "bcc"));
+		this.bcc = added(this.bcc, List.of(Objects.requireNonNull(address, "bcc")));
 		return this;
 	}
 
@@ -246,7 +247,7 @@ public final class Message {
 	private Message addInline(String contentId, @Nullable String fileName, @Nullable String mimeType, PartData data) {
 		String id = ContentIds.check(contentId);
 		String name = (fileName != null) ? checkFileName(fileName) : null;
-		this.inlines.add(new PartSpec(name, mimeType(mimeType, name), data, id));
+		this.inlines = added(this.inlines, List.of(new PartSpec(name, mimeType(mimeType, name), data, id)));
 		return this;
 	}
 
@@ -300,7 +301,7 @@ public final class Message {
 
 	private Message attach(String fileName, @Nullable String mimeType, PartData data) {
 		String name = checkFileName(fileName);
-		this.attachments.add(new PartSpec(name, mimeType(mimeType, name), data, null));
+		this.attachments = added(this.attachments, List.of(new PartSpec(name, mimeType(mimeType, name), data, null)));
 		return this;
 	}
 
@@ -312,7 +313,7 @@ public final class Message {
 	 * @return this message
 	 */
 	public Message addHeader(String name, String value) {
-		this.headers.add(new HeaderSpec(name, value));
+		this.headers = added(this.headers, List.of(new HeaderSpec(name, value)));
 		return this;
 	}
 
@@ -324,6 +325,9 @@ public final class Message {
 	 */
 	public Message setHeader(String name, String value) {
 		HeaderSpec header = new HeaderSpec(name, value);
+		if (!(this.headers instanceof ArrayList)) {
+			this.headers = new ArrayList<>(this.headers);
+		}
 		this.headers.removeIf((existing) -> existing.key().equals(header.key()));
 		this.headers.add(header);
 		return this;
@@ -544,6 +548,25 @@ public final class Message {
 		return CrlfText.encode(field, text, charset);
 	}
 
+	/**
+	 * The list with the items added. Lists start as the shared empty list; the first
+	 * items (a new list nobody else holds) become the list, and a list of its own is made
+	 * only for a second addition: a message allocates nothing for what it does not use,
+	 * and a snapshot's copy of a list that is still immutable is the list itself.
+	 * @param list the message's list
+	 * @param items the items, in a list that nothing else changes
+	 */
+	private static <T> List<T> added(List<T> list, List<T> items) {
+		if (list.isEmpty() && !(list instanceof ArrayList)) {
+			return items;
+		}
+		if (!(list instanceof ArrayList)) {
+			list = new ArrayList<>(list);
+		}
+		list.addAll(items);
+		return list;
+	}
+
 	private static String checkFileName(String fileName) {
 		InputChecks.noControls("fileName", fileName);
 		if (fileName.isBlank()) {
@@ -592,17 +615,23 @@ public final class Message {
 		}
 
 		public Builder to(String... addresses) {
-			Arrays.stream(addresses).forEach(this.message::addTo);
+			for (String address : addresses) {
+				this.message.addTo(address);
+			}
 			return this;
 		}
 
 		public Builder cc(String... addresses) {
-			Arrays.stream(addresses).forEach(this.message::addCc);
+			for (String address : addresses) {
+				this.message.addCc(address);
+			}
 			return this;
 		}
 
 		public Builder bcc(String... addresses) {
-			Arrays.stream(addresses).forEach(this.message::addBcc);
+			for (String address : addresses) {
+				this.message.addBcc(address);
+			}
 			return this;
 		}
 

@@ -1,12 +1,8 @@
 package dev.smtpclient.message;
 
-import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -22,62 +18,85 @@ import java.util.List;
  *       inline parts
  *   attachments
  * </pre>
+ *
+ * The header section is rendered into one lent text and made octets once, in an array of
+ * exactly its length.
  */
 final class MessageAssembler {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+	/** The random octets of a Message-ID: 128 bits. */
+	private static final int MESSAGE_ID_RANDOM = 16;
 
 	private final Message message;
-
-	private final ByteArrayOutputStream headers = new ByteArrayOutputStream(512);
 
 	MessageAssembler(Message message) {
 		this.message = message;
 	}
 
 	ComposedMessage assemble() {
-		Message m = this.message;
-		if (!hasHeader("date")) {
-			field(new HeaderField("Date").word(DateHeader.format(ZonedDateTime.now(m.clock()))));
+		StringBuilder section = ScratchBuffers.takeText();
+		try {
+			boolean smtpUtf8 = headers(section);
+			byte[] headers = HeaderField.toCheckedBytes(section);
+			Message m = this.message;
+			return new ComposedMessage(m.getFrom(), m.to(), m.cc(), m.bcc(), m.getSubject(), headers, body(), smtpUtf8);
 		}
-		field(addresses("From", List.of(m.getFrom())));
+		finally {
+			ScratchBuffers.release(section);
+		}
+	}
+
+	/**
+	 * Renders the header section.
+	 * @return whether it holds an internationalised address (and so needs SMTPUTF8)
+	 */
+	private boolean headers(StringBuilder section) {
+		Message m = this.message;
+		HeaderField field = null;
+		if (!hasHeader("date")) {
+			field = new HeaderField(section, "Date").word(DateHeader.now(m.clock()));
+			field.end();
+		}
+		Address from = m.getFrom();
+		field = (field != null) ? field.start("From") : new HeaderField(section, "From");
+		HeaderValues.addresses(field, List.of(from));
+		field.end();
 		List<Address> to = m.to();
 		List<Address> cc = m.cc();
 		if (!to.isEmpty()) {
-			field(addresses("To", to));
+			addresses(field.start("To"), to);
 		}
 		if (!cc.isEmpty()) {
-			field(addresses("Cc", cc));
+			addresses(field.start("Cc"), cc);
 		}
-		HeaderField subject = new HeaderField("Subject");
-		HeaderValues.unstructured(subject, m.getSubject());
-		field(subject);
+		HeaderValues.unstructured(field.start("Subject"), m.getSubject());
+		field.end();
 		if (!hasHeader("message-id")) {
-			field(new HeaderField("Message-ID").word(newMessageId(m.getFrom())));
+			messageId(field.start("Message-ID"), from);
 		}
 		Importance importance = m.getImportance();
 		if (importance != Importance.NORMAL) {
-			field(new HeaderField("Importance").word(importance.importance()));
-			field(new HeaderField("X-Priority").word(importance.xPriority()));
-			field(new HeaderField("Priority").word(importance.priority()));
+			field.start("Importance").word(importance.importance()).end();
+			field.start("X-Priority").word(importance.xPriority()).end();
+			field.start("Priority").word(importance.priority()).end();
 		}
 		if (m.isDeliveryReceipt() && !hasHeader("return-receipt-to")) {
-			field(addresses("Return-Receipt-To", List.of(bare(m.getFrom()))));
+			addresses(field.start("Return-Receipt-To"), List.of(bare(from)));
 		}
 		if (m.isReadReceipt() && !hasHeader("disposition-notification-to")) {
-			field(addresses("Disposition-Notification-To", List.of(bare(m.getFrom()))));
+			addresses(field.start("Disposition-Notification-To"), List.of(bare(from)));
 		}
-		boolean smtpUtf8 = international(m.getFrom()) || to.stream().anyMatch(MessageAssembler::international)
-				|| cc.stream().anyMatch(MessageAssembler::international);
-		for (HeaderSpec header : m.headers()) {
-			this.headers.writeBytes(header.render());
+		boolean smtpUtf8 = from.isInternational() || anyInternational(to) || anyInternational(cc);
+		List<HeaderSpec> headers = m.headers();
+		for (int i = 0; i < headers.size(); i++) {
+			HeaderSpec header = headers.get(i);
+			header.render(section);
 			if (header.addresses != null) {
-				smtpUtf8 |= header.addresses.stream().anyMatch(MessageAssembler::international);
+				smtpUtf8 |= anyInternational(header.addresses);
 			}
 		}
-		field(new HeaderField("MIME-Version").word("1.0"));
-		return new ComposedMessage(m.getFrom(), to, cc, m.bcc(), m.getSubject(), this.headers.toByteArray(), body(),
-				smtpUtf8);
+		field.start("MIME-Version").word("1.0").end();
+		return smtpUtf8;
 	}
 
 	private MimePart body() {
@@ -108,37 +127,42 @@ final class MessageAssembler {
 	}
 
 	private boolean hasHeader(String key) {
-		for (HeaderSpec header : this.message.headers()) {
-			if (header.key().equals(key)) {
+		List<HeaderSpec> headers = this.message.headers();
+		for (int i = 0; i < headers.size(); i++) {
+			if (headers.get(i).key().equals(key)) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private static HeaderField addresses(String name, List<Address> addresses) {
-		HeaderField field = new HeaderField(name);
+	private static void addresses(HeaderField field, List<Address> addresses) {
 		HeaderValues.addresses(field, addresses);
-		return field;
-	}
-
-	private void field(HeaderField field) {
-		this.headers.writeBytes(field.toBytes());
+		field.end();
 	}
 
 	private static Address bare(Address address) {
 		return new Address("from", null, address.localPart(), address.domain());
 	}
 
-	private static boolean international(Address address) {
-		return address.isInternational();
+	private static boolean anyInternational(List<Address> addresses) {
+		for (int i = 0; i < addresses.size(); i++) {
+			if (addresses.get(i).isInternational()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
-	private static String newMessageId(Address from) {
-		byte[] random = new byte[16];
-		RANDOM.nextBytes(random);
+	/**
+	 * A new Message-ID, {@code <32 hex digits@domain>}, written straight into the field.
+	 */
+	private static void messageId(HeaderField field, Address from) {
 		String domain = messageIdDomain(from.domain());
-		return "<" + HexFormat.of().formatHex(random) + "@" + domain + ">";
+		StringBuilder text = field.token(2 * MESSAGE_ID_RANDOM + domain.length() + 3).append('<');
+		RandomOctets.appendHex(text, MESSAGE_ID_RANDOM);
+		text.append('@').append(domain).append('>');
+		field.end();
 	}
 
 	private static String messageIdDomain(String domain) {

@@ -2,7 +2,6 @@ package dev.smtpclient.message;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.smtpclient.InvalidInputException;
 
@@ -16,9 +15,8 @@ public final class MimeTypes {
 	/** The type of data whose type is not known. */
 	public static final String OCTET_STREAM = "application/octet-stream";
 
-	private static final String TOKEN = "[!#$%&'*+\\-.^_`|~0-9A-Za-z]+";
-
-	private static final Pattern TYPE = Pattern.compile(TOKEN + "/" + TOKEN);
+	/** The characters of a token besides letters and digits (RFC 2045 5.1). */
+	private static final String TOKEN_SPECIALS = "!#$%&'*+-.^_`|~";
 
 	private static final Map<String, String> BY_EXTENSION = Map.ofEntries(Map.entry("txt", "text/plain"),
 			Map.entry("text", "text/plain"), Map.entry("log", "text/plain"), Map.entry("md", "text/markdown"),
@@ -68,13 +66,31 @@ public final class MimeTypes {
 	static String check(String field, String mimeType) {
 		InputChecks.noControls(field, mimeType);
 		String type = mimeType.trim().toLowerCase(Locale.ROOT);
-		if (!TYPE.matcher(type).matches()) {
+		if (!isTypeAndSubtype(type)) {
 			throw new InvalidInputException(field, "'" + mimeType + "' is not a MIME type of the form type/subtype");
 		}
 		if (type.startsWith("multipart/") || type.startsWith("message/")) {
 			throw new InvalidInputException(field, "'" + mimeType + "' cannot be given as a part's type");
 		}
 		return type;
+	}
+
+	/**
+	 * Whether the text is {@code token "/" token}, each token at least one character.
+	 */
+	private static boolean isTypeAndSubtype(String type) {
+		int slash = type.indexOf('/');
+		if (slash <= 0 || slash == type.length() - 1) {
+			return false;
+		}
+		for (int i = 0; i < type.length(); i++) {
+			char c = type.charAt(i);
+			if (i != slash && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| TOKEN_SPECIALS.indexOf(c) >= 0)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

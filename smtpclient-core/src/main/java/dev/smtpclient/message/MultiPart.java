@@ -3,7 +3,6 @@ package dev.smtpclient.message;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.List;
 
 /**
@@ -12,8 +11,6 @@ import java.util.List;
  * output can hold; it is also checked against every part written unencoded.
  */
 final class MultiPart extends MimePart {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 		.toCharArray();
@@ -55,9 +52,8 @@ final class MultiPart extends MimePart {
 	}
 
 	private static String newBoundary() {
-		// one draw from the shared generator per boundary, not one per character
 		byte[] random = new byte[BOUNDARY_CHARS];
-		RANDOM.nextBytes(random);
+		RandomOctets.fill(random);
 		char[] boundary = new char[2 + BOUNDARY_CHARS];
 		boundary[0] = '=';
 		boundary[1] = '_';

@@ -12,15 +12,21 @@ import java.nio.charset.StandardCharsets;
  * printable ASCII is encoded, and so are a "." or the "F" of "From " at the start of a
  * line (which some transports would otherwise alter).
  * <p>
- * The encoding is made once, when the message is composed, into an array of exactly its
- * length (a first pass counts): the part then writes it in one go, as often as the
- * message is sent, and its length is known.
+ * The encoding is counted once, when the message is composed (for its size), and written
+ * straight into the stream, as runs of the data itself between the escapes and soft
+ * breaks (which come from constant tables); the part keeps an encoded copy only when it
+ * is written a second time.
  */
 final class QuotedPrintable {
 
 	private static final int MAX_LINE = 76;
 
 	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+	/** "=XY" for every octet, three octets each. */
+	private static final byte[] ESCAPES = new byte[256 * 3];
+
+	private static final byte[] SOFT_BREAK = { '=', '\r', '\n' };
 
 	/**
 	 * Octets written as they are, except at the start or end of a line (see
@@ -34,89 +40,132 @@ final class QuotedPrintable {
 		}
 		LITERAL[' '] = true;
 		LITERAL['\t'] = true;
+		for (int octet = 0; octet < 256; octet++) {
+			ESCAPES[octet * 3] = '=';
+			ESCAPES[octet * 3 + 1] = HEX[octet >> 4];
+			ESCAPES[octet * 3 + 2] = HEX[octet & 0xf];
+		}
 	}
 
 	private QuotedPrintable() {
 	}
 
+	/**
+	 * Writes the encoding of the data.
+	 * @param data the data
+	 * @param out the stream
+	 * @throws IOException if writing fails
+	 */
 	static void encode(byte[] data, OutputStream out) throws IOException {
-		out.write(encode(data));
+		encode(data, 0, data.length, out);
 	}
 
 	/**
-	 * The encoded data.
+	 * The encoding, in an array of exactly its length.
 	 * @param data the data
+	 * @param length the length of the encoding, as {@link #length} gives it
 	 * @return the encoding
 	 */
-	static byte[] encode(byte[] data) {
-		byte[] encoded = new byte[encodeInto(data, null)];
-		encodeInto(data, encoded);
+	static byte[] encode(byte[] data, long length) {
+		byte[] encoded = new byte[Math.toIntExact(length)];
+		OutputStream out = new OutputStream() {
+
+			private int position;
+
+			@Override
+			public void write(int b) {
+				encoded[this.position++] = (byte) b;
+			}
+
+			@Override
+			public void write(byte[] bytes, int offset, int count) {
+				System.arraycopy(bytes, offset, encoded, this.position, count);
+				this.position += count;
+			}
+
+		};
+		try {
+			encode(data, 0, data.length, out);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex); // an array never fails
+		}
 		return encoded;
 	}
 
 	/**
-	 * Encodes into the array, or only counts when it is null.
+	 * The length of the encoding, without writing it.
+	 * @param data the data
+	 * @return the octets {@link #encode(byte[], OutputStream)} writes
+	 */
+	static long length(byte[] data) {
+		try {
+			return encode(data, 0, data.length, null);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex); // nothing is written
+		}
+	}
+
+	/**
+	 * Encodes a range of the data into the stream, or only counts when it is null. A CRLF
+	 * in the data is written as it is, with the literal octets around it.
 	 * @return the length of the encoding
 	 */
-	private static int encodeInto(byte[] data, byte[] out) {
-		int position = 0;
-		int lineStart = 0;
-		for (int i = 0; i <= data.length; i++) {
-			boolean hardBreak = i + 1 < data.length && data[i] == '\r' && data[i + 1] == '\n';
-			if (i == data.length || hardBreak) {
-				position = encodeLine(data, lineStart, i, out, position);
-				if (hardBreak) {
-					position = put(out, position, '\r');
-					position = put(out, position, '\n');
-					i++;
-					lineStart = i + 1;
-				}
+	private static long encode(byte[] data, int from, int to, OutputStream out) throws IOException {
+		long count = 0;
+		// the first octet of the data not written yet: literal octets go out in runs
+		int run = from;
+		int lineStart = from;
+		while (true) {
+			int end = lineStart;
+			while (end < to && !(data[end] == '\r' && end + 1 < to && data[end + 1] == '\n')) {
+				end++;
 			}
+			int column = 0;
+			int last = end - 1;
+			for (int i = lineStart; i < end; i++) {
+				int octet = data[i] & 0xff;
+				boolean literal = LITERAL[octet];
+				// most octets: plain, inside the line, with room left on it
+				if (literal && column != 0 && i != last && column < MAX_LINE - 1) {
+					column++;
+					continue;
+				}
+				if (literal && (column == 0 || i == last)) {
+					literal = isLiteral(data, i, end, column == 0);
+				}
+				int length = literal ? 1 : 3;
+				// keep room for the "=" of a soft break, unless this is the line's last
+				// token
+				int limit = (i == last) ? MAX_LINE : MAX_LINE - 1;
+				if (column + length > limit) {
+					count += write(out, data, run, i - run) + write(out, SOFT_BREAK, 0, SOFT_BREAK.length);
+					run = i;
+					column = 0;
+					literal = isLiteral(data, i, end, true);
+					length = literal ? 1 : 3;
+				}
+				if (!literal) {
+					count += write(out, data, run, i - run) + write(out, ESCAPES, octet * 3, 3);
+					run = i + 1;
+				}
+				column += length;
+			}
+			if (end == to) {
+				break;
+			}
+			// the CRLF is a hard break, written with the run
+			lineStart = end + 2;
 		}
-		return position;
+		return count + write(out, data, run, to - run);
 	}
 
-	private static int encodeLine(byte[] data, int start, int end, byte[] out, int position) {
-		int column = 0;
-		int last = end - 1;
-		for (int i = start; i < end; i++) {
-			int octet = data[i] & 0xff;
-			boolean literal = LITERAL[octet];
-			if (literal && (column == 0 || i == last)) {
-				literal = isLiteral(data, i, end, column == 0);
-			}
-			int length = literal ? 1 : 3;
-			// keep room for the "=" of a soft break, unless this is the line's last token
-			int limit = (i == last) ? MAX_LINE : MAX_LINE - 1;
-			if (column + length > limit) {
-				position = put(out, position, '=');
-				position = put(out, position, '\r');
-				position = put(out, position, '\n');
-				column = 0;
-				literal = isLiteral(data, i, end, true);
-				length = literal ? 1 : 3;
-			}
-			if (out != null) {
-				if (literal) {
-					out[position] = (byte) octet;
-				}
-				else {
-					out[position] = '=';
-					out[position + 1] = HEX[octet >> 4];
-					out[position + 2] = HEX[octet & 0xf];
-				}
-			}
-			position += length;
-			column += length;
+	private static int write(OutputStream out, byte[] bytes, int offset, int length) throws IOException {
+		if (out != null && length > 0) {
+			out.write(bytes, offset, length);
 		}
-		return position;
-	}
-
-	private static int put(byte[] out, int position, int octet) {
-		if (out != null) {
-			out[position] = (byte) octet;
-		}
-		return position + 1;
+		return length;
 	}
 
 	private static boolean isLiteral(byte[] data, int i, int end, boolean lineStart) {

@@ -45,6 +45,40 @@ class ComposedMessageAllocationTest {
 		assertThat(perWrite).isLessThan(256);
 	}
 
+	@Test
+	void composingAndWritingAllocateLittleBeyondTheMessagesOwnOctets() throws Exception {
+		com.sun.management.ThreadMXBean threads = threadBean();
+		OutputStream discard = OutputStream.nullOutputStream();
+		for (int i = 0; i < 20_000; i++) {
+			composeAndWrite(discard);
+		}
+		int messages = 5_000;
+		long size = 0;
+		long before = threads.getCurrentThreadAllocatedBytes();
+		for (int i = 0; i < messages; i++) {
+			size = composeAndWrite(discard);
+		}
+		long perMessage = (threads.getCurrentThreadAllocatedBytes() - before) / messages;
+		// the body's octets and the header section are the message's own; a copy, a
+		// buffer or an encoded duplicate of the body on top of them shows as hundreds of
+		// octets
+		assertThat(perMessage).as("octets allocated per message of %d octets", size).isLessThan(size + 768);
+	}
+
+	private static long composeAndWrite(OutputStream out) throws IOException {
+		ComposedMessage message = Message.builder()
+			.from("Bench <bench@test.example>")
+			.to("sink@test.example")
+			.subject("benchmark")
+			.text(TEXT)
+			.build();
+		message.envelope();
+		MessageContent content = message.content();
+		long size = content.size().getAsLong();
+		content.writeTo(out);
+		return size;
+	}
+
 	private static void write(ComposedMessage message, OutputStream out) throws IOException {
 		MessageContent content = message.content();
 		content.size();

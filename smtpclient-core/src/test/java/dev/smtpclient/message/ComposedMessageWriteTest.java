@@ -72,6 +72,25 @@ class ComposedMessageWriteTest {
 	}
 
 	@Test
+	void quotedPrintableIsTheSameOctetsStreamedAndWrittenAgain() throws Exception {
+		ComposedMessage message = Message.builder()
+			.from("a@example.com")
+			.to("b@example.com")
+			.text(TEXT + "=\u00e9t\u00e9 .dot\nFrom here\n" + TEXT)
+			.build();
+		ByteArrayOutputStream first = new ByteArrayOutputStream();
+		message.writeTo(first);
+		assertThat(first.toString(StandardCharsets.US_ASCII)).contains("quoted-printable", "=3D=C3=A9t=C3=A9");
+		for (int i = 0; i < 3; i++) {
+			ByteArrayOutputStream again = new ByteArrayOutputStream();
+			message.writeTo(again);
+			assertThat(again.toByteArray()).isEqualTo(first.toByteArray());
+		}
+		RoundTrip.checkOctets(first.toByteArray());
+		assertThat(message.content().size()).hasValue(first.size());
+	}
+
+	@Test
 	void base64IsTheMimeEncodersOutputInMemoryAndStreamed(@TempDir Path dir) throws Exception {
 		Random random = new Random(11);
 		for (int length : new int[] { 0, 1, 2, 3, 4, 56, 57, 58, 113, 114, 115, 5_985, 5_986, 20_000, 70_001 }) {

@@ -35,6 +35,10 @@ import dev.smtpclient.internal.session.Session;
  * One {@code SmtpClient.sendAll} batch: a shared queue of message indexes, drained by
  * workers that each hold one connection and send message after message on it (pipelined
  * where the server allows).
+ * <p>
+ * A message is taken from the caller's list only when its turn comes, and the batch lets
+ * go of it once it has its outcome: what the batch holds is the messages in flight, so
+ * the heap a batch needs is bounded by what the caller holds, not by the batch's length.
  */
 public final class BatchSender {
 
@@ -48,8 +52,7 @@ public final class BatchSender {
 
 	private final int[] requeues;
 
-	private final List<Mail> wrapped;
-
+	/** The messages handed out and not yet reported on, by identity. */
 	private final Map<Mail, Integer> indexes = Collections.synchronizedMap(new IdentityHashMap<>());
 
 	public BatchSender(Context context, List<? extends Mail> mails) {
@@ -57,16 +60,18 @@ public final class BatchSender {
 		this.mails = mails;
 		this.outcomes = new SendOutcome[mails.size()];
 		this.requeues = new int[mails.size()];
-		List<Mail> wrapped = new ArrayList<>();
 		for (int i = 0; i < mails.size(); i++) {
-			// a wrapper per position, so the same Mail object twice in a batch is still
-			// two messages
-			Mail mail = Mail.of(mails.get(i).envelope(), mails.get(i).content());
-			wrapped.add(mail);
-			this.indexes.put(mail, i);
 			this.queue.add(i);
 		}
-		this.wrapped = wrapped;
+	}
+
+	/**
+	 * The message at a position, in a wrapper of its own, so the same Mail object twice
+	 * in a batch is still two messages.
+	 */
+	private Mail mail(int index) {
+		Mail mail = this.mails.get(index);
+		return Mail.of(mail.envelope(), mail.content());
 	}
 
 	public List<SendOutcome> run() {
@@ -125,12 +130,12 @@ public final class BatchSender {
 
 					@Override
 					public void sent(Mail mail, SendResult result) {
-						record(index(mail), result, null);
+						record(reported(mail), result, null);
 					}
 
 					@Override
 					public void failed(Mail mail, SmtpException error) {
-						int index = index(mail);
+						int index = reported(mail);
 						if (isUndelivered(error, pooled.connection()) && BatchSender.this.requeues[index]++ < 3) {
 							BatchSender.this.queue.addFirst(index);
 						}
@@ -145,7 +150,7 @@ public final class BatchSender {
 
 					@Override
 					public void notSent(Mail mail) {
-						BatchSender.this.queue.addFirst(index(mail));
+						BatchSender.this.queue.addFirst(reported(mail));
 					}
 
 				});
@@ -173,8 +178,12 @@ public final class BatchSender {
 						|| (error instanceof SmtpReplyException reply && reply.replyCode() == 421));
 	}
 
-	private int index(Mail mail) {
-		return this.indexes.get(mail);
+	/**
+	 * The position of a message handed out, which the batch lets go of now that it is
+	 * reported on: sent again, it is taken from the caller's list again.
+	 */
+	private int reported(Mail mail) {
+		return this.indexes.remove(mail);
 	}
 
 	private void sendAlone(int index) {
@@ -183,7 +192,7 @@ public final class BatchSender {
 
 	private void sendAlone(int index, int earlierAttempts) {
 		try {
-			SendResult result = this.context.sender().apply(this.wrapped.get(index));
+			SendResult result = this.context.sender().apply(mail(index));
 			record(index, new SendResult(result.sender(), result.recipients(), result.finalReply(), result.bytesSent(),
 					result.attempts() + earlierAttempts), null);
 		}
@@ -266,14 +275,13 @@ public final class BatchSender {
 
 		private @Nullable Mail handOut(int index) {
 			this.budget--;
-			Mail mail = BatchSender.this.wrapped.get(index);
-			if (!BatchSender.this.context.signs()) {
-				return mail;
-			}
 			try {
-				Mail signed = Mail.of(mail.envelope(), BatchSender.this.context.signer().apply(mail.content()));
-				BatchSender.this.indexes.put(signed, index);
-				return signed;
+				Mail mail = mail(index);
+				if (BatchSender.this.context.signs()) {
+					mail = Mail.of(mail.envelope(), BatchSender.this.context.signer().apply(mail.content()));
+				}
+				BatchSender.this.indexes.put(mail, index);
+				return mail;
 			}
 			catch (RuntimeException ex) {
 				record(index, null, MessageSequence.asSmtpException(ex));
