@@ -50,7 +50,7 @@ class OutboxAcrossProcessesTests {
 	@Test
 	void everyMessageIsDeliveredOnceExceptUnknownOnesAtMostOnceThoughAnInstanceIsKilled() throws Exception {
 		PGSimpleDataSource dataSource = schema();
-		int count = Integer.getInteger("outbox.proof.messages", 1500);
+		int count = Integer.getInteger("outbox.proof.messages", 5000);
 		String run = UUID.randomUUID().toString();
 		SmtpOutbox enqueuer = SmtpOutbox.builder(dataSource).build();
 		String rolledBack = "rolled-back-" + run;
