@@ -243,6 +243,12 @@ class OutboxAcrossProcessesTests {
 				dataSource.getUser(), dataSource.getPassword(), dataSource.getCurrentSchema(), this.servers.host(),
 				String.valueOf(port), instanceId, String.valueOf(rate)));
 		command.addAll(redis);
+		if (Boolean.getBoolean("outbox.jfr")) {
+			// a profile of each instance, for the throughput figures:
+			// target/proof-<instance>.jfr
+			command.add(1, "-XX:StartFlightRecording=settings=profile,filename="
+					+ log.resolveSibling("proof-" + instanceId + ".jfr"));
+		}
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		if (!redis.isEmpty()) {
 			builder.environment().put("OUTBOX_REDIS_PASSWORD", this.database.getProperty("redis.password"));

@@ -84,9 +84,12 @@ public final class OutboxInstance {
 					.build()) {
 			outbox.start();
 			System.out.println("started " + instanceId);
+			// stats() counts the whole table: asked ten times a second by three
+			// instances, it
+			// took a share of the database the workers need
 			int idle = 0;
-			while (idle < 30) {
-				Thread.sleep(100);
+			while (idle < 6) {
+				Thread.sleep(500);
 				OutboxStats stats = outbox.stats();
 				boolean pending = stats.count(OutboxState.QUEUED) + stats.count(OutboxState.RETRYING)
 						+ stats.count(OutboxState.SENDING) > 0;
