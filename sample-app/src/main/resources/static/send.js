@@ -34,6 +34,13 @@ function showSent(report) {
       ' page.'));
 }
 
+function showQueued(report) {
+  result.className = 'card ok';
+  result.replaceChildren(el('h1', { id: 'result-title' }, 'Queued'),
+    el('table', {}, row('Outbox id', report.id), row('Message-ID', report.messageId), row('State', report.state)),
+    el('p', { class: 'hint' }, 'The outbox sends it; follow it below.'));
+}
+
 function showProblem(problem) {
   result.className = 'card error';
   const details = el('table', {}, row('Problem', problem.detail || problem.title || 'unknown error'));
@@ -62,7 +69,10 @@ form.addEventListener('submit', async (event) => {
     const response = await fetch('/api/messages', { method: 'POST', body: new FormData(form),
       headers: { Accept: 'application/json, application/problem+json' } });
     const body = await response.json().catch(() => ({ status: response.status, title: response.statusText }));
-    if (response.ok) {
+    if (response.status === 202) {
+      showQueued(body);
+      outbox.track(body, form.elements.subject.value, form.elements.to.value);
+    } else if (response.ok) {
       showSent(body);
     } else {
       showProblem(body);

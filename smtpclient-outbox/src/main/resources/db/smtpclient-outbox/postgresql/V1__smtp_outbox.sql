@@ -23,8 +23,9 @@ CREATE TABLE smtp_outbox (
     last_error      VARCHAR(2000)
 );
 
--- the workers' claim query and the due-age metric
-CREATE INDEX smtp_outbox_due ON smtp_outbox (state, next_attempt_at);
+-- the workers' claim query and the due-age metric: partial, so the claim reads the due rows in order
+-- (an index on (state, next_attempt_at) leaves PostgreSQL sorting every due row, content and all, per claim)
+CREATE INDEX smtp_outbox_due ON smtp_outbox (next_attempt_at) WHERE state IN ('QUEUED', 'RETRYING');
 -- recovery of messages held by an instance that stopped
 CREATE INDEX smtp_outbox_lease ON smtp_outbox (state, lease_until);
 -- retention of sent messages

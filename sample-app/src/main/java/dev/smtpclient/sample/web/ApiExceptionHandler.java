@@ -18,11 +18,12 @@ import dev.smtpclient.InvalidInputException;
 import dev.smtpclient.SmtpException;
 import dev.smtpclient.SmtpRecipientsRejectedException;
 import dev.smtpclient.SmtpReplyException;
+import dev.smtpclient.outbox.OutboxException;
 
 /**
  * Problem details (RFC 9457) for the REST API: bad input is a 400 naming the field (the
  * core's {@link InvalidInputException#field()}); a message the server would not take is a
- * 502 with its reply.
+ * 502 with its reply; an outbox whose database fails is a 503.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -38,6 +39,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = badInput("attachments", "the upload is larger than the limit of "
 				+ ((ex.getMaxUploadSize() > 0) ? ex.getMaxUploadSize() + " bytes" : "the server"));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler(OutboxException.class)
+	ProblemDetail outboxFailed(OutboxException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("The outbox could not store the message");
+		return problem;
 	}
 
 	@ExceptionHandler(SmtpException.class)

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -48,6 +51,9 @@ class MessageApiTests {
 	@Autowired
 	private Inbox inbox;
 
+	@Autowired
+	private ApplicationContext context;
+
 	private RestClient client;
 
 	@BeforeEach
@@ -57,6 +63,12 @@ class MessageApiTests {
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();
+	}
+
+	@Test
+	void sendsDirectlyWithoutAnyDatabaseUnlessTheOutboxIsOn() {
+		assertThat(this.context.getBeanNamesForType(DataSource.class)).isEmpty();
+		assertThat(this.client.get().uri("/api/outbox").retrieve().body(JSON)).containsEntry("enabled", false);
 	}
 
 	@Test

@@ -81,7 +81,11 @@ public final class SmtpOutboxAutoConfiguration {
 
 	private static void initializeSchema(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
-			try (var tables = connection.getMetaData().getTables(null, null, null, new String[] { "TABLE" })) {
+			// only where the outbox will look for it: another schema's table (another
+			// application's, a test's)
+			// is not ours
+			try (var tables = connection.getMetaData()
+				.getTables(connection.getCatalog(), connection.getSchema(), null, new String[] { "TABLE" })) {
 				while (tables.next()) {
 					if ("smtp_outbox".equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
 						return;

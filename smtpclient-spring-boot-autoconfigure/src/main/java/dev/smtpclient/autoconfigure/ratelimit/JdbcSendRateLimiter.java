@@ -1,10 +1,7 @@
 package dev.smtpclient.autoconfigure.ratelimit;
 
-import java.time.Duration;
-
 import javax.sql.DataSource;
 
-import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -20,8 +17,6 @@ public final class JdbcSendRateLimiter implements SendRateLimiter {
 
 	private static final System.Logger logger = System.getLogger(JdbcSendRateLimiter.class.getName());
 
-	private static final long RETRY_MILLIS = 1000;
-
 	private final Bucket bucket;
 
 	/**
@@ -33,18 +28,7 @@ public final class JdbcSendRateLimiter implements SendRateLimiter {
 	 * @param messagesPerSecond the shared rate
 	 */
 	public JdbcSendRateLimiter(DataSource dataSource, String table, long id, double messagesPerSecond) {
-		if (!(messagesPerSecond > 0)) {
-			throw new IllegalArgumentException("messagesPerSecond must be positive");
-		}
-		// a burst of a tenth of a second at most, so the rate holds over short windows
-		// too
-		long capacity = Math.max(1, (long) Math.ceil(messagesPerSecond / 10));
-		BucketConfiguration configuration = BucketConfiguration.builder()
-			.addLimit(BandwidthBuilder.builder()
-				.capacity(capacity)
-				.refillGreedy(capacity, Duration.ofNanos((long) (capacity * 1_000_000_000L / messagesPerSecond)))
-				.build())
-			.build();
+		BucketConfiguration configuration = SharedBudgets.configuration(messagesPerSecond);
 		this.bucket = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
 			.table(table)
 			.build()
@@ -59,16 +43,7 @@ public final class JdbcSendRateLimiter implements SendRateLimiter {
 	 */
 	@Override
 	public void acquire() throws InterruptedException {
-		while (true) {
-			try {
-				this.bucket.asBlocking().consume(1);
-				return;
-			}
-			catch (RuntimeException ex) {
-				logger.log(System.Logger.Level.WARNING, "the shared rate limit could not be read; waiting", ex);
-				Thread.sleep(RETRY_MILLIS);
-			}
-		}
+		SharedBudgets.acquire(logger, () -> this.bucket);
 	}
 
 	/**
@@ -77,12 +52,7 @@ public final class JdbcSendRateLimiter implements SendRateLimiter {
 	 */
 	@Override
 	public boolean tryAcquire() {
-		try {
-			return this.bucket.tryConsume(1);
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
+		return SharedBudgets.tryAcquire(() -> this.bucket);
 	}
 
 }

@@ -21,7 +21,8 @@ import dev.smtpclient.autoconfigure.SmtpProperties;
  * Auto-configuration} of a rate limit shared by every instance: with
  * {@code smtp.rate-limit.shared=jdbc}, the client's {@code smtp.rate-limit} messages per
  * second is one budget in a row of the application's PostgreSQL, through Bucket4j, in
- * place of each instance's own limiter.
+ * place of each instance's own limiter. {@code smtp.rate-limit.shared=redis} is
+ * {@link RedisSharedRateLimitAutoConfiguration}'s.
  */
 @AutoConfiguration(before = SmtpClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
@@ -34,13 +35,17 @@ public final class SharedRateLimitAutoConfiguration {
 	@Bean
 	SmtpClientCustomizer sharedRateLimitCustomizer(DataSource dataSource, SharedRateLimitProperties shared,
 			SmtpProperties properties) {
+		SendRateLimiter limiter = new JdbcSendRateLimiter(dataSource, shared.getTable(), shared.getId(),
+				sharedRate(properties, "jdbc"));
+		return (builder) -> builder.rateLimiter(limiter);
+	}
+
+	static double sharedRate(SmtpProperties properties, String store) {
 		if (!(properties.getRateLimit() > 0)) {
 			throw new IllegalStateException(
-					"smtp.rate-limit.shared=jdbc needs smtp.rate-limit, the shared " + "messages per second");
+					"smtp.rate-limit.shared=" + store + " needs smtp.rate-limit, the shared messages per second");
 		}
-		SendRateLimiter limiter = new JdbcSendRateLimiter(dataSource, shared.getTable(), shared.getId(),
-				properties.getRateLimit());
-		return (builder) -> builder.rateLimiter(limiter);
+		return properties.getRateLimit();
 	}
 
 }

@@ -23,7 +23,8 @@ public class SharedRateLimitProperties {
 	private String table = "smtp_rate_limit";
 
 	/**
-	 * Row of the budget; instances with the same id share one rate.
+	 * Budget's number: its row of the table (jdbc) or its key 'smtp:rate-limit:{id}'
+	 * (redis); instances with the same id share one rate.
 	 */
 	private long id = 1;
 
@@ -59,7 +60,12 @@ public class SharedRateLimitProperties {
 		/**
 		 * A row of the application's PostgreSQL DataSource (Bucket4j).
 		 */
-		JDBC
+		JDBC,
+
+		/**
+		 * A key of the application's Redis, through its Lettuce client (Bucket4j).
+		 */
+		REDIS
 
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.smtpclient.autoconfigure.SmtpClientAutoConfiguration;
 import dev.smtpclient.message.ComposedMessage;
 import dev.smtpclient.message.Message;
+import dev.smtpclient.outbox.OutboxSchema;
 import dev.smtpclient.outbox.OutboxState;
 import dev.smtpclient.outbox.SmtpOutbox;
 import dev.smtpclient.test.MutableClock;
@@ -116,6 +117,27 @@ class SmtpOutboxAutoConfigurationTests {
 			assertThat(outbox.status(committed))
 				.hasValueSatisfying((status) -> assertThat(status.state()).isEqualTo(OutboxState.QUEUED));
 		});
+	}
+
+	@Test
+	void initializeSchemaCreatesTheTableInTheDataSourcesSchemaThoughAnotherSchemaHasOne() {
+		String url = "jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		JdbcDataSource other = new JdbcDataSource();
+		other.setURL(url + ";INIT=CREATE SCHEMA IF NOT EXISTS OTHER\\;SET SCHEMA OTHER");
+		OutboxSchema.create(other);
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL(url);
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(SmtpClientAutoConfiguration.class, SmtpOutboxAutoConfiguration.class))
+			.withBean(DataSource.class, () -> dataSource)
+			.withPropertyValues("smtp.url=smtp://mail.example.com", "smtp.test-mode=true", "smtp.outbox.enabled=true",
+					"smtp.outbox.initialize-schema=true", "smtp.outbox.deliver=false")
+			.run((context) -> {
+				SmtpOutbox outbox = context.getBean(SmtpOutbox.class);
+				UUID id = outbox.enqueue(mail());
+				assertThat(outbox.status(id)).isPresent();
+			});
 	}
 
 	@Test

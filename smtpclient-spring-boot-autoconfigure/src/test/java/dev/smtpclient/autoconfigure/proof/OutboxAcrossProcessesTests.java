@@ -50,7 +50,7 @@ class OutboxAcrossProcessesTests {
 	@Test
 	void everyMessageIsDeliveredOnceExceptUnknownOnesAtMostOnceThoughAnInstanceIsKilled() throws Exception {
 		PGSimpleDataSource dataSource = schema();
-		int count = Integer.getInteger("outbox.proof.messages", 1500);
+		int count = Integer.getInteger("outbox.proof.messages", 5000);
 		String run = UUID.randomUUID().toString();
 		SmtpOutbox enqueuer = SmtpOutbox.builder(dataSource).build();
 		String rolledBack = "rolled-back-" + run;
@@ -104,6 +104,24 @@ class OutboxAcrossProcessesTests {
 
 	@Test
 	void aSharedLimitOfFiftyMessagesPerSecondHoldsAcrossThreeInstances() throws Exception {
+		assertSharedLimitHolds("jdbc", List.of());
+	}
+
+	@Test
+	void aSharedLimitInRedisOfFiftyMessagesPerSecondHoldsAcrossThreeInstances() throws Exception {
+		String host = this.database.getProperty("redis.host");
+		if (host == null) {
+			String message = "the test Redis is not running; start it with 'bash .ci/databases start redis'";
+			if ("true".equalsIgnoreCase(System.getenv("SMTP_TEST_REQUIRE_SERVERS"))) {
+				throw new IllegalStateException(message);
+			}
+			Assumptions.abort(message);
+		}
+		assertSharedLimitHolds("redis",
+				List.of(host, this.database.getProperty("redis.port"), "smtp:rate-limit:proof-" + UUID.randomUUID()));
+	}
+
+	private void assertSharedLimitHolds(String store, List<String> redis) throws Exception {
 		PGSimpleDataSource dataSource = schema();
 		int count = 2400;
 		SmtpOutbox enqueuer = SmtpOutbox.builder(dataSource).build();
@@ -117,7 +135,7 @@ class OutboxAcrossProcessesTests {
 		List<Process> instances = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			// completed_at is written per batch: small batches keep the 30 s window exact
-			instances.add(start(dataSource, this.servers.sinkPort(), "limited-" + i, 50, 5));
+			instances.add(start(dataSource, this.servers.sinkPort(), "limited-" + i, 50, 5, redis));
 		}
 		for (Process instance : instances) {
 			assertThat(instance.waitFor()).isZero();
@@ -135,7 +153,8 @@ class OutboxAcrossProcessesTests {
 		Instant from = completed.get(0).plusSeconds(5);
 		Instant to = from.plusSeconds(30);
 		long inWindow = completed.stream().filter((at) -> !at.isBefore(from) && at.isBefore(to)).count();
-		System.out.println("shared limit: " + inWindow + " messages in 30 s over 3 instances (target 1500)");
+		System.out
+			.println("shared limit (" + store + "): " + inWindow + " messages in 30 s over 3 instances (target 1500)");
 		assertThat(inWindow).isBetween(1350L, 1650L);
 	}
 
@@ -210,21 +229,31 @@ class OutboxAcrossProcessesTests {
 	}
 
 	private Process start(PGSimpleDataSource dataSource, int port, String instanceId, double rate) throws Exception {
-		return start(dataSource, port, instanceId, rate, Integer.getInteger("outbox.batch", 50));
+		return start(dataSource, port, instanceId, rate, Integer.getInteger("outbox.batch", 50), List.of());
 	}
 
-	private Process start(PGSimpleDataSource dataSource, int port, String instanceId, double rate, int batch)
-			throws Exception {
+	private Process start(PGSimpleDataSource dataSource, int port, String instanceId, double rate, int batch,
+			List<String> redis) throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Path log = Path.of("target", "proof-" + instanceId + ".log");
 		Files.createDirectories(log.getParent());
-		return new ProcessBuilder(java, "-Xmx256m", "-Doutbox.workers=" + Integer.getInteger("outbox.workers", 2),
-				"-Doutbox.batch=" + batch, "-cp", System.getProperty("java.class.path"), OutboxInstance.class.getName(),
-				dataSource.getURL(), dataSource.getUser(), dataSource.getPassword(), dataSource.getCurrentSchema(),
-				this.servers.host(), String.valueOf(port), instanceId, String.valueOf(rate))
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
+				"-Doutbox.workers=" + Integer.getInteger("outbox.workers", 2), "-Doutbox.batch=" + batch, "-cp",
+				System.getProperty("java.class.path"), OutboxInstance.class.getName(), dataSource.getURL(),
+				dataSource.getUser(), dataSource.getPassword(), dataSource.getCurrentSchema(), this.servers.host(),
+				String.valueOf(port), instanceId, String.valueOf(rate)));
+		command.addAll(redis);
+		if (Boolean.getBoolean("outbox.jfr")) {
+			// a profile of each instance, for the throughput figures:
+			// target/proof-<instance>.jfr
+			command.add(1, "-XX:StartFlightRecording=settings=profile,filename="
+					+ log.resolveSibling("proof-" + instanceId + ".jfr"));
+		}
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		if (!redis.isEmpty()) {
+			builder.environment().put("OUTBOX_REDIS_PASSWORD", this.database.getProperty("redis.password"));
+		}
+		return builder.start();
 	}
 
 	private static void awaitSent(PGSimpleDataSource dataSource, int sent, Duration timeout) throws Exception {

@@ -6,12 +6,15 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.smtpclient.SmtpClient;
 import dev.smtpclient.SmtpClientBuilder;
 import dev.smtpclient.TlsPolicy;
 import dev.smtpclient.autoconfigure.ratelimit.JdbcSendRateLimiter;
+import dev.smtpclient.autoconfigure.ratelimit.RedisSendRateLimiter;
 import dev.smtpclient.outbox.OutboxState;
 import dev.smtpclient.outbox.OutboxStats;
 import dev.smtpclient.outbox.SmtpOutbox;
@@ -22,7 +25,9 @@ import dev.smtpclient.outbox.SmtpOutbox;
  * nothing is pending for a while (or when killed).
  * <p>
  * Arguments: jdbc-url user password schema smtp-host smtp-port instance-id shared-rate (0
- * for none); system properties {@code outbox.workers} (2) and {@code outbox.batch} (50).
+ * for none) [redis-host redis-port redis-key] (the shared rate in Redis rather than the
+ * database; its password in the environment variable {@code OUTBOX_REDIS_PASSWORD});
+ * system properties {@code outbox.workers} (2) and {@code outbox.batch} (50).
  */
 public final class OutboxInstance {
 
@@ -46,6 +51,20 @@ public final class OutboxInstance {
 				.tlsPolicy(TlsPolicy.NONE)
 				.heloName("client.test")
 				.pool((pool) -> pool.maxSize(4));
+			if (rate > 0 && args.length > 8) {
+				RedisClient redis = RedisClient.create(RedisURI.builder()
+					.withHost(args[8])
+					.withPort(Integer.parseInt(args[9]))
+					.withPassword(System.getenv("OUTBOX_REDIS_PASSWORD").toCharArray())
+					.build());
+				try (RedisSendRateLimiter limiter = new RedisSendRateLimiter(redis, args[10], rate)) {
+					run(dataSource, builder.rateLimiter(limiter), args[6]);
+				}
+				finally {
+					redis.shutdown();
+				}
+				return;
+			}
 			if (rate > 0) {
 				builder.rateLimiter(new JdbcSendRateLimiter(dataSource, "smtp_rate_limit", 1, rate));
 			}
@@ -65,9 +84,12 @@ public final class OutboxInstance {
 					.build()) {
 			outbox.start();
 			System.out.println("started " + instanceId);
+			// stats() counts the whole table: asked ten times a second by three
+			// instances, it
+			// took a share of the database the workers need
 			int idle = 0;
-			while (idle < 30) {
-				Thread.sleep(100);
+			while (idle < 6) {
+				Thread.sleep(500);
 				OutboxStats stats = outbox.stats();
 				boolean pending = stats.count(OutboxState.QUEUED) + stats.count(OutboxState.RETRYING)
 						+ stats.count(OutboxState.SENDING) > 0;
