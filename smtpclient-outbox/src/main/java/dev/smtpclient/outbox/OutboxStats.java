@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A snapshot of the whole outbox table (every instance's messages), for metrics and
  * health.
@@ -13,7 +15,7 @@ import java.util.Optional;
  * @param oldestDueAge how long the oldest due message has waited past its due time, or
  * {@code null} when none is due
  */
-public record OutboxStats(Map<OutboxState, Long> depth, Duration oldestDueAge) {
+public record OutboxStats(Map<OutboxState, Long> depth, @Nullable Duration oldestDueAge) {
 
 	public OutboxStats {
 		Map<OutboxState, Long> all = new EnumMap<>(OutboxState.class);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A message in the outbox as it stands now.
  *
@@ -20,7 +22,8 @@ import java.util.UUID;
  * @param lastError the last failure, or the recipients refused when sent to the others
  */
 public record OutboxStatus(UUID id, String messageId, OutboxState state, int attempts, Instant createdAt,
-		Instant nextAttemptAt, Instant completedAt, String reply, String queueId, String lastError) {
+		@Nullable Instant nextAttemptAt, @Nullable Instant completedAt, @Nullable String reply,
+		@Nullable String queueId, @Nullable String lastError) {
 
 	public Optional<Instant> nextAttempt() {
 		return Optional.ofNullable(this.nextAttemptAt);

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.DsnOptions;
 import dev.smtpclient.Envelope;
 
@@ -286,16 +288,16 @@ final class OutboxStore {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
-	private static OffsetDateTime timestampOrNull(Instant instant) {
+	private static @Nullable OffsetDateTime timestampOrNull(@Nullable Instant instant) {
 		return (instant != null) ? timestamp(instant) : null;
 	}
 
-	private static Instant instant(ResultSet rows, int column) throws SQLException {
+	private static @Nullable Instant instant(ResultSet rows, int column) throws SQLException {
 		OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	private static String clip(String text) {
+	private static @Nullable String clip(@Nullable String text) {
 		return (text == null || text.length() <= TEXT_LIMIT) ? text : text.substring(0, TEXT_LIMIT - 3) + "...";
 	}
 
@@ -308,8 +310,9 @@ final class OutboxStore {
 	/**
 	 * What one attempt ended in.
 	 */
-	record Outcome(UUID id, int attempt, OutboxState state, Instant nextAttemptAt, Instant completedAt, String reply,
-			String queueId, String lastError) {
+	record Outcome(UUID id, int attempt, OutboxState state, @Nullable Instant nextAttemptAt,
+			@Nullable Instant completedAt, @Nullable String reply, @Nullable String queueId,
+			@Nullable String lastError) {
 	}
 
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.smtpclient.Envelope;
 import dev.smtpclient.InvalidInputException;
 import dev.smtpclient.Mail;
@@ -58,7 +60,7 @@ public final class SmtpOutbox implements AutoCloseable {
 
 	private final OutboxStore store;
 
-	private final SmtpClient client;
+	private final @Nullable SmtpClient client;
 
 	private final Clock clock;
 
@@ -86,7 +88,7 @@ public final class SmtpOutbox implements AutoCloseable {
 
 	private final AtomicInteger activeRounds = new AtomicInteger();
 
-	private volatile ScheduledExecutorService scheduler;
+	private volatile @Nullable ScheduledExecutorService scheduler;
 
 	private SmtpOutbox(Builder builder) {
 		this.store = new OutboxStore(builder.dataSource);
@@ -442,11 +444,11 @@ public final class SmtpOutbox implements AutoCloseable {
 
 		private final DataSource dataSource;
 
-		private SmtpClient client;
+		private @Nullable SmtpClient client;
 
 		private Clock clock = Clock.systemUTC();
 
-		private String instanceId;
+		private @Nullable String instanceId;
 
 		private int batchSize = 50;
 

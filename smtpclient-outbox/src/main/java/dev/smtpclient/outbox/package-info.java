@@ -6,4 +6,7 @@
  * pooled client and record one outcome per message. The schema ships under
  * {@code db/smtpclient-outbox/}.
  */
+@NullMarked
 package dev.smtpclient.outbox;
+
+import org.jspecify.annotations.NullMarked;
