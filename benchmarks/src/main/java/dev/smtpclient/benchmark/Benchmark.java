@@ -1,7 +1,6 @@
 package dev.smtpclient.benchmark;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,12 +71,12 @@ public final class Benchmark {
 				rates.get(contender)[round] = count / seconds;
 			}
 		}
-		double oursMedian = median(rates.get(ours));
-		double batchMedian = median(rates.get(oursBatch));
+		double oursMedian = Medians.median(rates.get(ours));
+		double batchMedian = Medians.median(rates.get(oursBatch));
 		System.out.println("ratios: smtpclient's composed send and sendAll rates over each row's rate");
 		System.out.printf(Locale.ROOT, "%-72s %10s %12s %14s%n", "contender", "msg/s", "send / it", "sendAll / it");
 		for (Map.Entry<Contender, double[]> entry : rates.entrySet()) {
-			double median = median(entry.getValue());
+			double median = Medians.median(entry.getValue());
 			System.out.printf(Locale.ROOT, "%-72s %10.0f %12.2f %14.2f%n", entry.getKey().name(), median,
 					oursMedian / median, batchMedian / median);
 		}
@@ -91,13 +90,6 @@ public final class Benchmark {
 		}
 		LargeAttachment.runInChildJvm(host, port);
 		System.exit(0);
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int middle = sorted.length / 2;
-		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	private static String arg(String[] args, int index, String fallback) {

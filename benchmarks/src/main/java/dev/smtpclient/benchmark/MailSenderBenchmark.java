@@ -1,11 +1,8 @@
 package dev.smtpclient.benchmark;
 
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +10,6 @@ import java.util.Map;
 import java.util.Properties;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -54,7 +50,7 @@ public final class MailSenderBenchmark {
 		int port = Integer.parseInt(servers.getProperty("port.submission"));
 		String user = servers.getProperty("user");
 		String password = servers.getProperty("password");
-		SSLContext ssl = sslContext(servers);
+		SSLContext ssl = TestServerTrust.sslContext(servers);
 
 		SmtpClient coreClient = client(host, port, user, password, ssl, threads);
 		SmtpClient dropInClient = client(host, port, user, password, ssl, threads);
@@ -113,10 +109,10 @@ public final class MailSenderBenchmark {
 				rates.get(name)[round] = count / ((System.nanoTime() - started) / 1e9);
 			}
 		}
-		double core = median(rates.get(names.get(0)));
+		double core = Medians.median(rates.get(names.get(0)));
 		System.out.printf(Locale.ROOT, "%-52s %8s %12s   %s%n", "contender", "msg/s", "of core", "each round");
 		for (String name : names) {
-			double median = median(rates.get(name));
+			double median = Medians.median(rates.get(name));
 			// the rounds show how much the machine's other work moved the figures
 			StringBuilder each = new StringBuilder();
 			for (double rate : rates.get(name)) {
@@ -148,25 +144,6 @@ public final class MailSenderBenchmark {
 			.heloName("client.test")
 			.pool((pool) -> pool.maxSize(connections).maxMessagesPerConnection(Integer.MAX_VALUE))
 			.build();
-	}
-
-	private static SSLContext sslContext(Properties servers) throws Exception {
-		KeyStore trust = KeyStore.getInstance("PKCS12");
-		try (InputStream in = Files.newInputStream(Path.of(servers.getProperty("truststore")))) {
-			trust.load(in, servers.getProperty("truststore.password").toCharArray());
-		}
-		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		factory.init(trust);
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(null, factory.getTrustManagers(), null);
-		return context;
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int middle = sorted.length / 2;
-		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	@FunctionalInterface

@@ -1,17 +1,13 @@
 package dev.smtpclient.benchmark;
 
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Properties;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Session;
@@ -65,7 +61,7 @@ final class SubmissionRatio {
 		int port = Integer.parseInt(servers.getProperty("port.submission"));
 		String user = servers.getProperty("user");
 		String password = servers.getProperty("password");
-		SSLContext ssl = sslContext(servers);
+		SSLContext ssl = TestServerTrust.sslContext(servers);
 		ParallelSenders senders = new ParallelSenders(threads);
 		try (SmtpClient client = SmtpClient.builder("esmtptls://" + host + ":" + port)
 			.tlsPolicy(TlsPolicy.REQUIRED)
@@ -118,8 +114,8 @@ final class SubmissionRatio {
 					(isOurs ? oursRates : angusRates)[round] = rate;
 				}
 			}
-			double oursMedian = median(oursRates);
-			double angusMedian = median(angusRates);
+			double oursMedian = Medians.median(oursRates);
+			double angusMedian = Medians.median(angusRates);
 			System.out.printf(Locale.ROOT,
 					"submission port %s:%d (STARTTLS, AUTH), %d threads, %d rounds, %d and %d messages a round:%n",
 					host, port, threads, rounds, messages, angusCount);
@@ -147,25 +143,6 @@ final class SubmissionRatio {
 		properties.put("mail.smtp.connectiontimeout", "15000");
 		properties.put("mail.smtp.timeout", "60000");
 		return Session.getInstance(properties);
-	}
-
-	private static SSLContext sslContext(Properties servers) throws Exception {
-		KeyStore trust = KeyStore.getInstance("PKCS12");
-		try (InputStream in = Files.newInputStream(Path.of(servers.getProperty("truststore")))) {
-			trust.load(in, servers.getProperty("truststore.password").toCharArray());
-		}
-		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		factory.init(trust);
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(null, factory.getTrustManagers(), null);
-		return context;
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int middle = sorted.length / 2;
-		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	@FunctionalInterface

@@ -1,20 +1,16 @@
 package dev.smtpclient.outbox;
 
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
+import dev.smtpclient.test.TestServerProperties;
 
 /**
  * Databases for the outbox tests: an embedded H2 (always there), and the PostgreSQL that
@@ -24,8 +20,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  * fail. Each call gives an empty outbox table of its own.
  */
 final class TestDatabases {
-
-	private static final String DEFAULT_LOCATION = "/tmp/smtpclient-test-servers/servers.properties";
 
 	private TestDatabases() {
 	}
@@ -71,26 +65,7 @@ final class TestDatabases {
 	}
 
 	private static Properties properties() {
-		Path path = Path.of(Optional.ofNullable(System.getenv("SMTP_TEST_SERVERS")).orElse(DEFAULT_LOCATION));
-		boolean required = "true".equalsIgnoreCase(System.getenv("SMTP_TEST_REQUIRE_SERVERS"));
-		Properties properties = new Properties();
-		if (Files.isRegularFile(path)) {
-			try (Reader reader = Files.newBufferedReader(path)) {
-				properties.load(reader);
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("cannot read " + path, ex);
-			}
-		}
-		if (properties.getProperty("postgresql.url") == null) {
-			String message = "the test PostgreSQL is not running (no postgresql.url in " + path
-					+ "); start it with 'bash .ci/databases start'";
-			if (required) {
-				throw new IllegalStateException(message);
-			}
-			Assumptions.abort(message);
-		}
-		return properties;
+		return TestServerProperties.require("postgresql.url", "the test PostgreSQL", "bash .ci/databases start");
 	}
 
 }

@@ -1,18 +1,13 @@
 package dev.smtpclient.sample.outbox;
 
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.smtpclient.test.TestServerProperties;
 
 /**
  * {@code sample.outbox=true} on a real PostgreSQL given through
@@ -71,22 +67,7 @@ class OutboxOnPostgresqlTests {
 	 * context that cannot start.
 	 */
 	private static Properties servers() throws Exception {
-		Path path = Path.of(Optional.ofNullable(System.getenv("SMTP_TEST_SERVERS"))
-			.orElse("/tmp/smtpclient-test-servers/servers.properties"));
-		Properties properties = new Properties();
-		if (Files.isRegularFile(path)) {
-			try (Reader reader = Files.newBufferedReader(path)) {
-				properties.load(reader);
-			}
-		}
-		if (properties.getProperty("postgresql.url") == null) {
-			String message = "the test PostgreSQL is not running; start it with 'bash .ci/databases start'";
-			if ("true".equalsIgnoreCase(System.getenv("SMTP_TEST_REQUIRE_SERVERS"))) {
-				throw new IllegalStateException(message);
-			}
-			Assumptions.abort(message);
-		}
-		return properties;
+		return TestServerProperties.require("postgresql.url", "the test PostgreSQL", "bash .ci/databases start");
 	}
 
 }

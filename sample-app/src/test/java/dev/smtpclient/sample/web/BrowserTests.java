@@ -1,6 +1,5 @@
 package dev.smtpclient.sample.web;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,11 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -58,16 +55,7 @@ class BrowserTests {
 
 	@BeforeEach
 	void browser() throws Exception {
-		Chromium.require();
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(Chromium.DRIVER))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(Chromium.BROWSER);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1200,1500", "--user-data-dir=" + Files.createDirectories(this.dir.resolve("profile")));
-		this.browser = new ChromeDriver(service, options);
+		this.browser = Chromium.start(this.dir.resolve("profile"));
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 	}
 
@@ -170,7 +158,7 @@ class BrowserTests {
 	}
 
 	private void screenshot(String name) throws Exception {
-		byte[] png = ((ChromeDriver) this.browser).getScreenshotAs(OutputType.BYTES);
+		byte[] png = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES);
 		Path target = Path.of("target");
 		Files.createDirectories(target);
 		Files.write(target.resolve(name), png);

@@ -1,6 +1,5 @@
 package dev.smtpclient.sample.web;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +14,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -56,16 +52,7 @@ class OutboxBrowserTests {
 
 	@BeforeEach
 	void browser() throws Exception {
-		Chromium.require();
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(Chromium.DRIVER))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(Chromium.BROWSER);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1200,1500", "--user-data-dir=" + Files.createDirectories(this.dir.resolve("profile")));
-		this.browser = new ChromeDriver(service, options);
+		this.browser = Chromium.start(this.dir.resolve("profile"));
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 	}
 

@@ -1,8 +1,6 @@
 package dev.smtpclient.autoconfigure.proof;
 
-import java.io.File;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -31,6 +28,7 @@ import dev.smtpclient.message.Message;
 import dev.smtpclient.outbox.OutboxSchema;
 import dev.smtpclient.outbox.SmtpOutbox;
 import dev.smtpclient.test.PostfixServers;
+import dev.smtpclient.test.TestServerProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -339,25 +337,7 @@ class OutboxAcrossProcessesTests {
 	}
 
 	private static Properties database() {
-		Path path = Path.of(Optional.ofNullable(System.getenv("SMTP_TEST_SERVERS"))
-			.orElse("/tmp/smtpclient-test-servers/servers.properties"));
-		Properties properties = new Properties();
-		if (Files.isRegularFile(path)) {
-			try (Reader reader = Files.newBufferedReader(path)) {
-				properties.load(reader);
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("cannot read " + path, ex);
-			}
-		}
-		if (properties.getProperty("postgresql.url") == null) {
-			String message = "the test PostgreSQL is not running; start it with 'bash .ci/databases start'";
-			if ("true".equalsIgnoreCase(System.getenv("SMTP_TEST_REQUIRE_SERVERS"))) {
-				throw new IllegalStateException(message);
-			}
-			Assumptions.abort(message);
-		}
-		return properties;
+		return TestServerProperties.require("postgresql.url", "the test PostgreSQL", "bash .ci/databases start");
 	}
 
 }

@@ -1,20 +1,16 @@
 package dev.smtpclient.autoconfigure.ratelimit;
 
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
+import dev.smtpclient.test.TestServerProperties;
 
 /**
  * The PostgreSQL that {@code .ci/databases start} runs, found through
@@ -28,24 +24,8 @@ final class TestPostgresql {
 	}
 
 	static DataSource withRateLimitTable() {
-		Path path = Path.of(Optional.ofNullable(System.getenv("SMTP_TEST_SERVERS"))
-			.orElse("/tmp/smtpclient-test-servers/servers.properties"));
-		Properties properties = new Properties();
-		if (Files.isRegularFile(path)) {
-			try (Reader reader = Files.newBufferedReader(path)) {
-				properties.load(reader);
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("cannot read " + path, ex);
-			}
-		}
-		if (properties.getProperty("postgresql.url") == null) {
-			String message = "the test PostgreSQL is not running; start it with 'bash .ci/databases start'";
-			if ("true".equalsIgnoreCase(System.getenv("SMTP_TEST_REQUIRE_SERVERS"))) {
-				throw new IllegalStateException(message);
-			}
-			Assumptions.abort(message);
-		}
+		Properties properties = TestServerProperties.require("postgresql.url", "the test PostgreSQL",
+				"bash .ci/databases start");
 		String schema = "ratelimit_" + UUID.randomUUID().toString().replace("-", "");
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setURL(properties.getProperty("postgresql.url"));

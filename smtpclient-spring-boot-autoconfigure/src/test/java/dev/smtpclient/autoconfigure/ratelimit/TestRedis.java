@@ -1,14 +1,10 @@
 package dev.smtpclient.autoconfigure.ratelimit;
 
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Properties;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import org.junit.jupiter.api.Assumptions;
+import dev.smtpclient.test.TestServerProperties;
 
 /**
  * The Redis that {@code .ci/databases start} runs, found through
@@ -22,24 +18,8 @@ import org.junit.jupiter.api.Assumptions;
 record TestRedis(String host, int port, String password) {
 
 	static TestRedis running() {
-		Path path = Path.of(Optional.ofNullable(System.getenv("SMTP_TEST_SERVERS"))
-			.orElse("/tmp/smtpclient-test-servers/servers.properties"));
-		Properties properties = new Properties();
-		if (Files.isRegularFile(path)) {
-			try (Reader reader = Files.newBufferedReader(path)) {
-				properties.load(reader);
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("cannot read " + path, ex);
-			}
-		}
-		if (properties.getProperty("redis.host") == null) {
-			String message = "the test Redis is not running; start it with 'bash .ci/databases start redis'";
-			if ("true".equalsIgnoreCase(System.getenv("SMTP_TEST_REQUIRE_SERVERS"))) {
-				throw new IllegalStateException(message);
-			}
-			Assumptions.abort(message);
-		}
+		Properties properties = TestServerProperties.require("redis.host", "the test Redis",
+				"bash .ci/databases start redis");
 		return new TestRedis(properties.getProperty("redis.host"),
 				Integer.parseInt(properties.getProperty("redis.port")), properties.getProperty("redis.password"));
 	}
