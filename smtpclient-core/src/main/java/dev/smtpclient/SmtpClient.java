@@ -165,7 +165,7 @@ public final class SmtpClient implements AutoCloseable {
 
 	/**
 	 * Alias of {@link #send(Mail)} for a {@link dev.smtpclient.message.Message} as it is
-	 * now (a snapshot: later changes do not affect it), kept for users coming from Qore.
+	 * now (a snapshot: later changes do not affect it).
 	 * @param message the message
 	 * @return the result
 	 */
@@ -174,7 +174,7 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Alias of {@link #send(Mail)}, kept for users coming from Qore.
+	 * Alias of {@link #send(Mail)}.
 	 * @param mail the message
 	 * @return the result
 	 */
@@ -272,7 +272,7 @@ public final class SmtpClient implements AutoCloseable {
 
 	/**
 	 * Opens and handshakes one connection now, so configuration errors show at start-up
-	 * rather than at the first send. Kept for users coming from Qore.
+	 * rather than at the first send.
 	 * @throws SmtpException when the connection cannot be opened
 	 */
 	public void connect() {
@@ -281,16 +281,14 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the idle connections. The client stays usable. Kept for users coming from
-	 * Qore.
+	 * Closes the idle connections. The client stays usable.
 	 */
 	public void disconnect() {
 		this.pool.closeIdle();
 	}
 
 	/**
-	 * Whether a connection is open (always true in test mode). Kept for users coming from
-	 * Qore.
+	 * Whether a connection is open (always true in test mode).
 	 * @return whether connected
 	 */
 	public boolean isConnected() {
@@ -298,7 +296,7 @@ public final class SmtpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Whether this client is in test mode (no network). Kept for users coming from Qore.
+	 * Whether this client is in test mode (no network).
 	 * @return the test flag
 	 */
 	public boolean test() {

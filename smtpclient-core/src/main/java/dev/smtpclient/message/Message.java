@@ -21,7 +21,7 @@ import dev.smtpclient.InvalidInputException;
 import dev.smtpclient.MessageContent;
 
 /**
- * An e-mail message, composed the way the Qore {@code MailMessage} module does it:
+ * An e-mail message, set up step by step:
  *
  * <pre class="code">
  * Message message = new Message("The Sender &lt;sender@email.com&gt;", "My Subject");
@@ -44,10 +44,9 @@ import dev.smtpclient.MessageContent;
  * returns such a snapshot directly. Each snapshot gets its own Message-ID, so keep the
  * snapshot to send the same message twice.
  * <p>
- * Unlike the Qore module, Bcc recipients are never written into the message, a Date and a
- * Message-ID are added unless given, addresses are parsed (not matched by a regular
- * expression), and non-ASCII text is encoded as RFC 2047 encoded words (display names
- * only, never addresses).
+ * Bcc recipients are never written into the message, a Date and a Message-ID are added
+ * unless given, addresses are parsed (not matched by a regular expression), and non-ASCII
+ * text is encoded as RFC 2047 encoded words (display names only, never addresses).
  */
 public final class Message {
 
@@ -340,7 +339,7 @@ public final class Message {
 
 	/**
 	 * Marks the message important ({@link Importance#HIGH}) or not
-	 * ({@link Importance#NORMAL}), as the Qore module's {@code important(bool)}.
+	 * ({@link Importance#NORMAL}).
 	 * @param important whether the message is important
 	 * @return this message
 	 */
