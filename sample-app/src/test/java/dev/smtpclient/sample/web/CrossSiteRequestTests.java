@@ -1,6 +1,9 @@
 package dev.smtpclient.sample.web;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,13 +11,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.smtpclient.sample.inbox.Inbox;
 
@@ -34,6 +41,13 @@ class CrossSiteRequestTests {
 
 	@Autowired
 	private Inbox inbox;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	private TestBatchController testBatch;
 
 	private RestClient client;
 
@@ -89,6 +103,85 @@ class CrossSiteRequestTests {
 			.value();
 
 		assertThat(status).isEqualTo(403);
+		assertThat(this.inbox.receivedCount()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "Origin {0}, Sec-Fetch-Site {1}")
+	@CsvSource(nullValues = "none",
+			value = { "http://evil.test, cross-site", "http://evil.test, none", "none, cross-site", "null, none" })
+	void refusesACrossSiteTextPlainPost(String origin, String fetchSite) {
+		// text/plain is a "simple" request: a browser sends it cross-site without a
+		// preflight
+		long before = this.inbox.receivedCount();
+
+		int status = this.client.post().uri("/api/messages").contentType(MediaType.TEXT_PLAIN).headers((headers) -> {
+			if (origin != null) {
+				headers.set("Origin", origin);
+			}
+			if (fetchSite != null) {
+				headers.set("Sec-Fetch-Site", fetchSite);
+			}
+		})
+			.body("{\"from\":\"a@example.com\",\"to\":\"b@example.com\",\"subject\":\"s\",\"text\":\"b\"}")
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value();
+
+		assertThat(status).isEqualTo(403);
+		assertThat(this.inbox.receivedCount()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "Origin {0}, Sec-Fetch-Site {1}")
+	@CsvSource(nullValues = "none",
+			value = { "http://evil.test, cross-site", "http://evil.test, none", "none, cross-site", "null, none" })
+	void refusesACrossSiteTestBatchAndStartsNone(String origin, String fetchSite) {
+		long before = this.inbox.receivedCount();
+		TestBatchController.Progress progress = this.testBatch.progress();
+
+		int status = this.client.post().uri("/api/test-batch").headers((headers) -> {
+			if (origin != null) {
+				headers.set("Origin", origin);
+			}
+			if (fetchSite != null) {
+				headers.set("Sec-Fetch-Site", fetchSite);
+			}
+		}).retrieve().toBodilessEntity().getStatusCode().value();
+
+		assertThat(status).isEqualTo(403);
+		assertThat(this.testBatch.progress()).isSameAs(progress);
+		assertThat(this.inbox.receivedCount()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesACrossSiteRequestToEveryStateChangingEndpoint() {
+		long before = this.inbox.receivedCount();
+		// every mapped method but the safe ones, so that an endpoint added later is
+		// covered
+		Set<String> checked = new TreeSet<>();
+		this.mappings.getHandlerMethods().keySet().forEach((info) -> {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			Stream<RequestMethod> unsafe = methods.isEmpty()
+					? Stream.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE)
+					: methods.stream()
+						.filter((method) -> !Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(method.name()));
+			unsafe.forEach((method) -> info.getPathPatternsCondition().getPatternValues().forEach((pattern) -> {
+				String path = pattern.replaceAll("\\{[^}]+}", "1");
+				int status = this.client.method(HttpMethod.valueOf(method.name()))
+					.uri(path)
+					.header("Origin", "http://evil.test")
+					.header("Sec-Fetch-Site", "cross-site")
+					.contentType(MediaType.TEXT_PLAIN)
+					.body("x")
+					.retrieve()
+					.toBodilessEntity()
+					.getStatusCode()
+					.value();
+				assertThat(status).as("%s %s", method, path).isEqualTo(403);
+				checked.add(method + " " + path);
+			}));
+		});
+		assertThat(checked).contains("POST /api/messages", "POST /api/test-batch", "DELETE /api/inbox");
 		assertThat(this.inbox.receivedCount()).isEqualTo(before);
 	}
 
