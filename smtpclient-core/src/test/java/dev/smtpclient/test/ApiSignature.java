@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -104,6 +105,28 @@ public final class ApiSignature {
 				.forEach((member) -> lines.add("\t" + member.getValue()));
 		}
 		return lines;
+	}
+
+	/**
+	 * Lists the packages of the module that hold a public type, so that a module's API
+	 * test can check that it names every one of them (a package added later would
+	 * otherwise be left out of the signature unnoticed).
+	 * @param anchor any class of the module, to find the module's compiled classes
+	 * @return the package names, sorted
+	 * @throws IOException if the classes cannot be read
+	 */
+	public static Set<String> packagesWithPublicTypes(Class<?> anchor) throws IOException {
+		Path classes = classesDirectory(anchor);
+		try (Stream<Path> files = Files.walk(classes)) {
+			return files.map((file) -> classes.relativize(file).toString())
+				.filter((name) -> name.endsWith(".class") && !name.endsWith("package-info.class")
+						&& !name.endsWith("module-info.class"))
+				.map((name) -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+				.map((name) -> load(name, anchor.getClassLoader()))
+				.filter(ApiSignature::isApi)
+				.map(Class::getPackageName)
+				.collect(Collectors.toCollection(TreeSet::new));
+		}
 	}
 
 	private static Path classesDirectory(Class<?> anchor) {
