@@ -140,7 +140,10 @@ public final class SmtpClient implements AutoCloseable {
 				attempt--;
 			}
 			catch (SmtpException ex) {
+				// a real attempt: the next one waits for its own permit and may again
+				// replace stale connections
 				permitHeld = false;
+				staleRetries = 0;
 				if (attempt >= this.retryPolicy.maxAttempts() || !RetryPolicy.isRetryable(ex) || this.closed.get()) {
 					if (attempt > 1) {
 						ex.addSuppressed(new SmtpException(ex.phase(), "gave up after " + attempt + " attempts"));
