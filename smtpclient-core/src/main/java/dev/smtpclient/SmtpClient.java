@@ -140,7 +140,10 @@ public final class SmtpClient implements AutoCloseable {
 				attempt--;
 			}
 			catch (SmtpException ex) {
+				// a real attempt: the next one waits for its own permit and may again
+				// replace stale connections
 				permitHeld = false;
+				staleRetries = 0;
 				if (attempt >= this.retryPolicy.maxAttempts() || !RetryPolicy.isRetryable(ex) || this.closed.get()) {
 					if (attempt > 1) {
 						ex.addSuppressed(new SmtpException(ex.phase(), "gave up after " + attempt + " attempts"));
@@ -259,7 +262,10 @@ public final class SmtpClient implements AutoCloseable {
 	 * connections work through the batch at once, each sending message after message;
 	 * where the server offers PIPELINING, each message's commands travel in the same
 	 * write as the previous message's data. A message that fails in a way the retry
-	 * policy allows is tried again on its own.
+	 * policy allows is tried again on its own; one whose end of data may have reached the
+	 * server ({@link OutcomeUnknownException}) never is. Every message gets an outcome,
+	 * also one that could not be prepared (DKIM signing content without a From) or was
+	 * not sent because a worker was interrupted.
 	 * @param mails the messages
 	 * @return one outcome per message, in order
 	 */

@@ -72,7 +72,8 @@ class BatchSendingTest {
 			assertThat(outcomes).extracting(SendOutcome::isSuccess).containsExactly(true, false, true, false);
 			assertThat(outcomes.get(1).error()).hasMessageContaining("From").satisfies((error) -> {
 				assertThat(error.isTransient()).isFalse();
-				assertThat(error.getCause()).isInstanceOf(IllegalArgumentException.class);
+				assertThat(error.getCause()).isInstanceOfSatisfying(InvalidInputException.class,
+						(cause) -> assertThat(cause.field()).isEqualTo("content"));
 			});
 			assertThat(sink.messages()).hasSize(2);
 		}

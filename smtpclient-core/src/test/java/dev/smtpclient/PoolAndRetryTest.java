@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -186,6 +187,42 @@ class PoolAndRetryTest {
 			// own 250 ms permit
 			assertThat(result.attempts()).isEqualTo(3);
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+		}
+	}
+
+	@Test
+	void eachAttemptMayReplaceAStaleConnectionAgain() {
+		AtomicBoolean dropAfterDeferral = new AtomicBoolean();
+		AtomicReference<FakeSmtpSink> sinkHolder = new AtomicReference<>();
+		try (FakeSmtpSink sink = new FakeSmtpSink(false);
+				SmtpClient client = SmtpClient.builder("smtp://127.0.0.1:" + sink.port())
+					.tlsPolicy(TlsPolicy.NONE)
+					.housekeeping(false)
+					.pool((pool) -> pool.maxSize(1))
+					.retry(new RetryPolicy(3, Duration.ofMillis(1), 1.0, Duration.ofMillis(1)))
+					.eventListener(new SmtpEventListener() {
+						@Override
+						public void messageFailed(SmtpConnectionInfo connection, SmtpException error, Duration took) {
+							// the server drops the connection while it waits, idle, for
+							// the
+							// next attempt
+							if (error instanceof SmtpReplyException reply && reply.replyCode() == 451
+									&& dropAfterDeferral.getAndSet(false)) {
+								sinkHolder.get().dropAll(false);
+							}
+						}
+					})
+					.build()) {
+			sinkHolder.set(sink);
+			client.send(MAIL);
+			sink.dropAll(false);
+			sink.deferNextMails(1);
+			dropAfterDeferral.set(true);
+			// stale, deferred on a new connection, stale again, then sent: each real
+			// attempt starts with a fresh allowance of stale connections
+			SendResult result = client.send(MAIL);
+			assertThat(result.attempts()).isEqualTo(2);
+			assertThat(sink.connections()).isEqualTo(3);
 		}
 	}
 

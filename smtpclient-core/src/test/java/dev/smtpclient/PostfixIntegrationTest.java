@@ -230,6 +230,17 @@ class PostfixIntegrationTest {
 		}
 		assertThat(this.debug).anyMatch((line) -> line.matches(".*C: BDAT \\d+ LAST"))
 			.noneMatch((line) -> line.endsWith("C: DATA"));
+		// the next envelope never rides behind BDAT LAST: the server answers the message
+		// first
+		List<String> wire = this.debug.stream()
+			.filter((line) -> line.contains("] C: ") || line.contains("] S: "))
+			.filter((line) -> !line.contains("] C: <message data"))
+			.toList();
+		for (int i = 0; i < wire.size(); i++) {
+			if (wire.get(i).matches(".*C: BDAT \\d+ LAST")) {
+				assertThat(wire.get(i + 1)).as("after %s", wire.get(i)).contains("] S: ");
+			}
+		}
 		for (String marker : markers) {
 			this.servers.awaitDelivered(marker, Duration.ofSeconds(10));
 			assertThat(this.servers.countDelivered(marker)).isEqualTo(1);

@@ -104,7 +104,7 @@ public final class DkimSigner {
 	 * @param content the message; must write the same bytes every time
 	 * @return the signed content
 	 * @throws IOException if the content cannot be written
-	 * @throws IllegalArgumentException if the message has no From field
+	 * @throws InvalidInputException if the message has no From field
 	 */
 	public MessageContent sign(MessageContent content) throws IOException {
 		MessageDigester digester = new MessageDigester();
@@ -112,7 +112,7 @@ public final class DkimSigner {
 		byte[] bodyHash = digester.bodyHash();
 		HeaderCanonicalizer fields = new HeaderCanonicalizer(digester.headers());
 		if (fields.count("from") == 0) {
-			throw new IllegalArgumentException("the message has no From field, which DKIM must sign");
+			throw new InvalidInputException("content", "the message has no From field, which DKIM must sign");
 		}
 		List<String> signed = new ArrayList<>();
 		for (String name : this.headers) {

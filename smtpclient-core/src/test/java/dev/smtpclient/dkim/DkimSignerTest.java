@@ -142,9 +142,12 @@ class DkimSignerTest {
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> DkimSigner.builder("example.com", "s", rsa.getPrivate()).signedHeaders(List.of("To")));
 		assertThatIllegalArgumentException().isThrownBy(() -> DkimKeys.privateKeyFromPem("nothing"));
-		assertThatIllegalArgumentException().isThrownBy(() -> DkimSigner.builder("example.com", "s", rsa.getPrivate())
-			.build()
-			.sign(MessageContent.ofString("Subject: no from\r\n\r\nbody\r\n")));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> DkimSigner.builder("example.com", "s", rsa.getPrivate())
+				.build()
+				.sign(MessageContent.ofString("Subject: no from\r\n\r\nbody\r\n")))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("content"))
+			.withMessageContaining("From");
 	}
 
 	private static ComposedMessage richMessage(Path dir) throws IOException {

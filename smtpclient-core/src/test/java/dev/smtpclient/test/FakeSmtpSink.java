@@ -134,7 +134,9 @@ public final class FakeSmtpSink implements AutoCloseable {
 			reply(socket, out, "220 fake.test ESMTP", in);
 			while (true) {
 				String line = readLine(in);
-				if (line == null) {
+				// a read under way when the socket was dropped can still return what
+				// arrived; a dropped connection answers nothing more
+				if (line == null || socket.isClosed()) {
 					return;
 				}
 				this.commands.incrementAndGet();

@@ -22,7 +22,7 @@ import dev.smtpclient.internal.protocol.ProtocolLog;
  * is taken only if it can go at once ({@link Source#poll()}), before the current
  * message's data is written; otherwise the "." is sent alone and the sequence waits for
  * the next message ({@link Source#take()}) with no transaction open. A server that saw
- * its data stall would drop the connection (RFC 5321 4.5.3.2.6) and the message would be
+ * its data stall would drop the connection (RFC 5321 4.5.3.2.7) and the message would be
  * lost.
  */
 public final class MessageSequence {
