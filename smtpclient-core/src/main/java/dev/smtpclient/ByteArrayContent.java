@@ -7,9 +7,11 @@ import java.util.OptionalLong;
 import dev.smtpclient.internal.protocol.DataEncoder;
 
 /**
- * Content held in memory, checked when it is made: no line over
- * {@value DataEncoder#MAX_LINE_OCTETS} octets (RFC 5322 2.1.1), so that nothing is
- * written for a message the engine would have to abandon halfway.
+ * Content held in memory, whose lines are measured when it is made: a line over
+ * {@value DataEncoder#MAX_LINE_OCTETS} octets (RFC 5322 2.1.1) is refused by
+ * {@link #checkSendable()} before anything is written, so that the engine never abandons
+ * such a message halfway. It is refused when sent rather than when made, so that a
+ * message built ahead of its send fails where every other bad input fails.
  */
 final class ByteArrayContent implements MessageContent {
 
@@ -17,14 +19,19 @@ final class ByteArrayContent implements MessageContent {
 
 	private final boolean eightBit;
 
-	private final boolean eightBitHeaders;
-
 	private final long wireSize;
+
+	private boolean eightBitHeaders;
+
+	/**
+	 * The first line over the limit, counted from 1; 0 when there is none.
+	 */
+	private long longLine;
 
 	ByteArrayContent(byte[] bytes) {
 		this.bytes = bytes.clone();
 		this.eightBit = hasHighBit(this.bytes);
-		this.eightBitHeaders = checkLines(this.bytes);
+		measureLines(this.bytes);
 		this.wireSize = wireSize(this.bytes);
 	}
 
@@ -51,10 +58,10 @@ final class ByteArrayContent implements MessageContent {
 	}
 
 	/**
-	 * Refuses a line over the limit and tells whether the header section (up to the first
+	 * Finds the first line over the limit and whether the header section (up to the first
 	 * empty line) has an octet above 127, which only SMTPUTF8 allows (RFC 6532 3.2).
 	 */
-	private static boolean checkLines(byte[] bytes) {
+	private void measureLines(byte[] bytes) {
 		long line = 1;
 		int lineOctets = 0;
 		boolean inHeaders = true;
@@ -70,15 +77,22 @@ final class ByteArrayContent implements MessageContent {
 				lineOctets = 0;
 				continue;
 			}
-			if (++lineOctets > DataEncoder.MAX_LINE_OCTETS) {
-				throw new InvalidInputException("content",
-						"line " + line + " is longer than " + DataEncoder.MAX_LINE_OCTETS
-								+ " octets (RFC 5322 2.1.1); encode the body as quoted-printable "
-								+ "or base64, or fold the header field");
+			if (++lineOctets > DataEncoder.MAX_LINE_OCTETS && this.longLine == 0) {
+				this.longLine = line;
 			}
 			eightBitHeaders |= inHeaders && b < 0;
 		}
-		return eightBitHeaders;
+		this.eightBitHeaders = eightBitHeaders;
+	}
+
+	@Override
+	public void checkSendable() {
+		if (this.longLine != 0) {
+			throw new InvalidInputException("content",
+					"line " + this.longLine + " is longer than " + DataEncoder.MAX_LINE_OCTETS
+							+ " octets (RFC 5322 2.1.1); encode the body as quoted-printable "
+							+ "or base64, or fold the header field");
+		}
 	}
 
 	private static boolean hasHighBit(byte[] bytes) {

@@ -11,11 +11,12 @@ import java.util.OptionalLong;
  * out, so content never needs to do either.
  * <p>
  * No line may be longer than 998 octets (RFC 5322 2.1.1): relays break such lines and
- * signatures over them fail. {@link #ofBytes(byte[])} and {@link #ofString(String)}
- * refuse them up front. Content written by another implementation is checked as it is
- * written: at the first line over the limit the engine stops, never writes the end of the
- * data (so the server cannot deliver anything), closes the connection and throws
- * {@link InvalidInputException}.
+ * signatures over them fail. Content from {@link #ofBytes(byte[])} and
+ * {@link #ofString(String)} knows its lines, and {@link #checkSendable()} refuses it
+ * before anything of its message is written. Content written by another implementation is
+ * checked as it is written: at the first line over the limit the engine stops, never
+ * writes the end of the data (so the server cannot deliver anything), closes the
+ * connection and throws {@link InvalidInputException}.
  */
 public interface MessageContent {
 
@@ -51,12 +52,22 @@ public interface MessageContent {
 	}
 
 	/**
+	 * Checks that the content can be sent as it is. Called before anything of the message
+	 * goes on the wire (and before an outbox stores it), so that content known to be bad
+	 * costs no connection and no half-written transaction. The default checks nothing:
+	 * such content is checked as it is written.
+	 * @throws InvalidInputException (field {@code content}) when the content cannot be
+	 * sent, for example a line longer than 998 octets
+	 */
+	default void checkSendable() {
+	}
+
+	/**
 	 * Content from ready-made bytes, for example a message written by another MIME
 	 * library.
 	 * @param bytes the message
-	 * @return the content
-	 * @throws InvalidInputException (field {@code content}) if a line is longer than 998
-	 * octets
+	 * @return the content, which {@link #checkSendable()} refuses if a line is longer
+	 * than 998 octets
 	 */
 	static MessageContent ofBytes(byte[] bytes) {
 		return new ByteArrayContent(bytes);
@@ -65,9 +76,8 @@ public interface MessageContent {
 	/**
 	 * Content from text, encoded as UTF-8.
 	 * @param message the message, headers and body
-	 * @return the content
-	 * @throws InvalidInputException (field {@code content}) if a line is longer than 998
-	 * octets in UTF-8
+	 * @return the content, which {@link #checkSendable()} refuses if a line is longer
+	 * than 998 octets in UTF-8
 	 */
 	static MessageContent ofString(String message) {
 		return new ByteArrayContent(message.getBytes(StandardCharsets.UTF_8));

@@ -117,6 +117,7 @@ public final class SmtpClient implements AutoCloseable {
 	 */
 	public SendResult send(Envelope envelope, MessageContent content) {
 		requireOpen();
+		content.checkSendable();
 		content = prepare(content);
 		int staleRetries = 0;
 		boolean permitHeld = false;

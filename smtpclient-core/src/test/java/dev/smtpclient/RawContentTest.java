@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -66,16 +67,69 @@ class RawContentTest {
 	@Test
 	void theLimitCountsOctetsNotCharacters() {
 		// 500 two-octet characters: 1000 octets in UTF-8
-		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> MessageContent.ofString("Subject: x\r\n\r\n" + "\u00e9".repeat(500) + "\r\n"))
+		MessageContent twoOctets = MessageContent.ofString("Subject: x\r\n\r\n" + "\u00e9".repeat(500) + "\r\n");
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(twoOctets::checkSendable)
 			.withMessageContaining("line 3");
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(
-				() -> MessageContent.ofBytes(("Subject: x\n\n" + "y".repeat(999)).getBytes(StandardCharsets.US_ASCII)))
+		MessageContent bareLf = MessageContent
+			.ofBytes(("Subject: x\n\n" + "y".repeat(999)).getBytes(StandardCharsets.US_ASCII));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(bareLf::checkSendable)
 			.withMessageContaining("line 3");
 		// exactly 998 octets, with any of the line endings, is the longest line allowed
-		MessageContent.ofString("Subject: x\r\n\r\n" + "z".repeat(998) + "\r\n");
-		MessageContent.ofString("Subject: x\n\n" + "z".repeat(998) + "\n" + "z".repeat(998));
-		MessageContent.ofString("Subject: x\r\r" + "z".repeat(998) + "\r" + "z".repeat(998) + "\r");
+		MessageContent.ofString("Subject: x\r\n\r\n" + "z".repeat(998) + "\r\n").checkSendable();
+		MessageContent.ofString("Subject: x\n\n" + "z".repeat(998) + "\n" + "z".repeat(998)).checkSendable();
+		MessageContent.ofString("Subject: x\r\r" + "z".repeat(998) + "\r" + "z".repeat(998) + "\r").checkSendable();
+	}
+
+	@Test
+	void contentBuiltAheadOfItsSendIsRefusedBySendBeforeAnyConnection() throws IOException {
+		MessageContent tooLong = MessageContent.ofString("Subject: long\r\n\r\n" + "x".repeat(999) + "\r\n");
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		// nothing listens on the port: a client that tried to connect would fail with a
+		// connection error instead
+		try (SmtpClient client = SmtpClient.builder("smtp://127.0.0.1:" + closedPort)
+			.tlsPolicy(TlsPolicy.NONE)
+			.heloName("client.test")
+			.build()) {
+			assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> client.send(ENVELOPE, tooLong))
+				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("content"))
+				.withMessageContaining("line 3");
+			assertThatExceptionOfType(InvalidInputException.class)
+				.isThrownBy(() -> client.send(Mail.of(ENVELOPE, tooLong)))
+				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("content"));
+		}
+	}
+
+	@Test
+	void contentBuiltAheadFailsAloneInABatch() {
+		this.server.reply("220 mx.example ESMTP")
+			.ehlo("8BITMIME")
+			.expect("MAIL FROM")
+			.reply("250 ok")
+			.expect("RCPT TO")
+			.reply("250 ok")
+			.expect("DATA")
+			.reply("354 go ahead")
+			.readData()
+			.reply("250 queued as ONE")
+			.expect("QUIT")
+			.reply("221 bye")
+			.start();
+		Mail tooLong = Mail.of(ENVELOPE, MessageContent.ofString("Subject: long\r\n\r\n" + "x".repeat(999) + "\r\n"));
+		Mail fine = Mail.of(ENVELOPE, MessageContent.ofString("Subject: fine\r\n\r\nfine\r\n"));
+		try (SmtpClient client = SmtpClient.builder("smtp://" + this.server.host() + ":" + this.server.port())
+			.tlsPolicy(TlsPolicy.NONE)
+			.heloName("client.test")
+			.pool((pool) -> pool.maxSize(1))
+			.build()) {
+			List<SendOutcome> outcomes = client.sendAll(List.of(tooLong, fine));
+			assertThat(outcomes).extracting(SendOutcome::isSuccess).containsExactly(false, true);
+			assertThat(outcomes.get(0).error()).hasRootCauseInstanceOf(InvalidInputException.class);
+		}
+		this.server.await();
+		assertThat(this.server.received()).doesNotContain("xxxxxxxxxx").containsOnlyOnce("MAIL FROM");
 	}
 
 	@Test

@@ -296,6 +296,11 @@ public final class DkimSigner {
 			return this.content.needsSmtpUtf8();
 		}
 
+		@Override
+		public void checkSendable() {
+			this.content.checkSendable();
+		}
+
 	}
 
 }

@@ -185,6 +185,7 @@ public final class SmtpOutbox implements AutoCloseable {
 			throw new InvalidInputException("sender", "is longer than " + MAX_SENDER_LENGTH + " characters");
 		}
 		MessageContent content = mail.content();
+		content.checkSendable();
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try {
 			content.writeTo(bytes);
@@ -200,6 +201,9 @@ public final class SmtpOutbox implements AutoCloseable {
 					"is " + bytes.size() + " octets, more than the outbox's " + "limit of " + this.maxMessageSize);
 		}
 		byte[] message = bytes.toByteArray();
+		// content written by another implementation is checked only as it is written:
+		// its octets, now in hand, are checked before they are stored
+		MessageContent.ofBytes(message).checkSendable();
 		String messageId = MessageIdHeader.read(message);
 		return new Prepared(envelope, new StoredContent(message, content.isEightBit(), content.needsSmtpUtf8()),
 				messageId);

@@ -185,6 +185,33 @@ abstract class SmtpOutboxContract {
 	}
 
 	@Test
+	void contentWithALineOver998OctetsNeverReachesTheTable() {
+		SmtpOutbox outbox = outbox();
+		Envelope envelope = Envelope.of("a@example.com", "b@example.com");
+		String tooLong = "Message-ID: <long@example.com>\r\n\r\n" + "x".repeat(999) + "\r\n";
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> outbox.enqueue(Mail.of(envelope, MessageContent.ofString(tooLong))))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("content"));
+		MessageContent streamed = new MessageContent() {
+
+			@Override
+			public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+				out.write(tooLong.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			}
+
+			@Override
+			public boolean isEightBit() {
+				return false;
+			}
+
+		};
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> outbox.enqueue(Mail.of(envelope, streamed)))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("content"));
+		assertThat(outbox.stats().depth().values()).allMatch((count) -> count == 0);
+	}
+
+	@Test
 	void foldedMessageIdHeaderIsRead() {
 		SmtpOutbox outbox = outbox();
 		UUID id = outbox.enqueue(Mail.of(Envelope.of("a@example.com", "b@example.com"),

@@ -225,6 +225,7 @@ public final class MailTransaction {
 	}
 
 	private MailFrom mailCommand(ServerCapabilities capabilities) {
+		this.content.checkSendable();
 		boolean smtpUtf8 = this.envelope.needsSmtpUtf8() || this.content.needsSmtpUtf8();
 		if (smtpUtf8 && !capabilities.smtpUtf8()) {
 			throw new SmtpCapabilityException(SmtpPhase.MAIL,
