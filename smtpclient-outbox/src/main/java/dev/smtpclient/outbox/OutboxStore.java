@@ -42,7 +42,7 @@ final class OutboxStore {
 
 	// SKIP LOCKED: concurrent workers each take other rows instead of queueing behind one
 	// another's locks
-	private static final String SELECT_DUE = "SELECT id, attempts, sender, recipients, dsn_ret, dsn_envelope_id, "
+	static final String SELECT_DUE = "SELECT id, attempts, sender, recipients, dsn_ret, dsn_envelope_id, "
 			+ "dsn_notify, content, eight_bit, smtp_utf8 FROM " + TABLE
 			+ " WHERE state IN ('QUEUED', 'RETRYING') AND next_attempt_at <= ? ORDER BY next_attempt_at"
 			+ " FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
