@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,13 +43,15 @@ final class OutboxStore {
 
 	// SKIP LOCKED: concurrent workers each take other rows instead of queueing behind one
 	// another's locks
-	private static final String SELECT_DUE = "SELECT id, attempts, sender, recipients, dsn_ret, dsn_envelope_id, "
+	static final String SELECT_DUE = "SELECT id, attempts, sender, recipients, dsn_ret, dsn_envelope_id, "
 			+ "dsn_notify, content, eight_bit, smtp_utf8 FROM " + TABLE
 			+ " WHERE state IN ('QUEUED', 'RETRYING') AND next_attempt_at <= ? ORDER BY next_attempt_at"
 			+ " FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
 
+	// one statement for the whole batch: the database's work per message is the row's
+	// update, not a statement's round of parse, plan and reply
 	private static final String CLAIM = "UPDATE " + TABLE + " SET state = 'SENDING', attempts = attempts + 1, "
-			+ "claimed_by = ?, lease_until = ? WHERE id = ?";
+			+ "claimed_by = ?, lease_until = ? WHERE id = ANY (?)";
 
 	// Renewal and recovery skip rows another transaction holds (a worker recording their
 	// outcome): waiting for
@@ -65,6 +68,14 @@ final class OutboxStore {
 			+ "reply = ?, queue_id = ?, last_error = ?, claimed_by = NULL, lease_until = NULL "
 			+ "WHERE id = ? AND attempts = ?";
 
+	// PostgreSQL: a batch's outcomes in one statement, one array per column
+	private static final String RECORD_ALL = "UPDATE " + TABLE + " AS o SET state = v.state, "
+			+ "next_attempt_at = v.next_attempt_at, completed_at = v.completed_at, reply = v.reply, "
+			+ "queue_id = v.queue_id, last_error = v.last_error, claimed_by = NULL, lease_until = NULL "
+			+ "FROM unnest(?::uuid[], ?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], "
+			+ "?::text[]) AS v(id, attempt, state, next_attempt_at, completed_at, reply, queue_id, last_error) "
+			+ "WHERE o.id = v.id AND o.attempts = v.attempt";
+
 	private static final String STATUS = "SELECT id, message_id, state, attempts, created_at, next_attempt_at, "
 			+ "completed_at, reply, queue_id, last_error FROM " + TABLE + " WHERE id = ?";
 
@@ -78,6 +89,8 @@ final class OutboxStore {
 	private static final int TEXT_LIMIT = 2000;
 
 	private final DataSource dataSource;
+
+	private volatile @Nullable Boolean postgresql;
 
 	OutboxStore(DataSource dataSource) {
 		this.dataSource = dataSource;
@@ -130,13 +143,11 @@ final class OutboxStore {
 				}
 				if (!claimed.isEmpty()) {
 					try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-						for (Claimed message : claimed) {
-							claim.setString(1, owner);
-							claim.setObject(2, timestamp(leaseUntil));
-							claim.setObject(3, message.id());
-							claim.addBatch();
-						}
-						claim.executeBatch();
+						claim.setString(1, owner);
+						claim.setObject(2, timestamp(leaseUntil));
+						claim.setArray(3,
+								connection.createArrayOf("uuid", claimed.stream().map(Claimed::id).toArray()));
+						claim.executeUpdate();
 					}
 				}
 				connection.commit();
@@ -204,6 +215,11 @@ final class OutboxStore {
 			return;
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
+			if (isPostgresql(connection)) {
+				// one statement, so no transaction of our own
+				commit(connection, recordAll(connection, outcomes));
+				return;
+			}
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(false);
 			try (PreparedStatement record = connection.prepareStatement(RECORD)) {
@@ -229,6 +245,48 @@ final class OutboxStore {
 				connection.setAutoCommit(autoCommit);
 			}
 		}
+	}
+
+	private static int recordAll(Connection connection, List<Outcome> outcomes) throws SQLException {
+		int size = outcomes.size();
+		Object[] ids = new Object[size];
+		Object[] attempts = new Object[size];
+		Object[][] texts = new Object[6][size];
+		for (int i = 0; i < size; i++) {
+			Outcome outcome = outcomes.get(i);
+			ids[i] = outcome.id();
+			attempts[i] = outcome.attempt();
+			texts[0][i] = outcome.state().name();
+			texts[1][i] = text(outcome.nextAttemptAt());
+			texts[2][i] = text(outcome.completedAt());
+			texts[3][i] = clip(outcome.reply());
+			texts[4][i] = clip(outcome.queueId());
+			texts[5][i] = clip(outcome.lastError());
+		}
+		try (PreparedStatement record = connection.prepareStatement(RECORD_ALL)) {
+			record.setArray(1, connection.createArrayOf("uuid", ids));
+			record.setArray(2, connection.createArrayOf("int4", attempts));
+			for (int column = 0; column < texts.length; column++) {
+				record.setArray(3 + column, connection.createArrayOf("text", texts[column]));
+			}
+			return record.executeUpdate();
+		}
+	}
+
+	private boolean isPostgresql(Connection connection) throws SQLException {
+		Boolean postgresql = this.postgresql;
+		if (postgresql == null) {
+			postgresql = connection.getMetaData()
+				.getDatabaseProductName()
+				.toLowerCase(Locale.ROOT)
+				.contains("postgresql");
+			this.postgresql = postgresql;
+		}
+		return postgresql;
+	}
+
+	private static @Nullable String text(@Nullable Instant instant) {
+		return (instant != null) ? instant.toString() : null;
 	}
 
 	Optional<OutboxStatus> status(UUID id) throws SQLException {

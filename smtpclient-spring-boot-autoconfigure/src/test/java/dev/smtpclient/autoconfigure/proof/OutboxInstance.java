@@ -27,7 +27,9 @@ import dev.smtpclient.outbox.SmtpOutbox;
  * Arguments: jdbc-url user password schema smtp-host smtp-port instance-id shared-rate (0
  * for none) [redis-host redis-port redis-key] (the shared rate in Redis rather than the
  * database; its password in the environment variable {@code OUTBOX_REDIS_PASSWORD});
- * system properties {@code outbox.workers} (2) and {@code outbox.batch} (50).
+ * system properties {@code outbox.workers} (2), {@code outbox.batch} (50) and
+ * {@code outbox.until=input-closed} (run until standard input closes rather than until
+ * idle).
  */
 public final class OutboxInstance {
 
@@ -87,6 +89,16 @@ public final class OutboxInstance {
 			// stats() counts the whole table: asked ten times a second by three
 			// instances, it
 			// took a share of the database the workers need
+			if ("input-closed".equals(System.getProperty("outbox.until"))) {
+				// a measurement's instance: warmed up, then fed more, until the test
+				// closes its input
+				while (System.in.read() != -1) {
+				}
+				System.out.println("done " + instanceId + " " + outbox.recordedOutcomes() + ", CPU "
+						+ ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L)
+						+ " ms");
+				return;
+			}
 			int idle = 0;
 			while (idle < 6) {
 				Thread.sleep(500);
@@ -95,7 +107,8 @@ public final class OutboxInstance {
 						+ stats.count(OutboxState.SENDING) > 0;
 				idle = pending ? 0 : idle + 1;
 			}
-			System.out.println("done " + instanceId + " " + outbox.recordedOutcomes());
+			System.out.println("done " + instanceId + " " + outbox.recordedOutcomes() + ", CPU "
+					+ ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L) + " ms");
 		}
 	}
 
