@@ -101,9 +101,9 @@ final class MessageAssembler {
 
 	private MimePart body() {
 		Message m = this.message;
-		MimePart text = (m.bodyText() != null) ? LeafPart.text(m.bodyType(), m.bodyCharset(), m.bodyOctets()) : null;
+		MimePart text = (m.bodyText() != null) ? LeafPart.text(m.bodyType(), m.bodyCharset(), m.body()) : null;
 		MimePart html = (m.html() != null) ? LeafPart.text("text/html", StandardCharsets.UTF_8,
-				Message.encode("html", m.html(), StandardCharsets.UTF_8)) : null;
+				TextBody.of("html", m.html(), StandardCharsets.UTF_8)) : null;
 		if (!m.inlines().isEmpty()) {
 			List<MimePart> related = new ArrayList<>();
 			related.add((html != null) ? html : text);

@@ -25,7 +25,7 @@ public final class CpuTime {
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 5;
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		Sink sink = new Sink();
-		System.out.printf(Locale.ROOT, "%-18s %-18s %14s %12s%n", "scenario", "operation", "cpu ns/msg", "B/msg");
+		System.out.printf(Locale.ROOT, "%-22s %-14s %14s %12s%n", "scenario", "operation", "cpu ns/msg", "B/msg");
 		for (Scenario scenario : Scenario.values()) {
 			int count = (scenario == Scenario.ATTACHMENT_100KB) ? Math.max(1, messages / 50) : messages;
 			for (boolean write : new boolean[] { false, true }) {
@@ -49,7 +49,7 @@ public final class CpuTime {
 						allocated = (threads.getCurrentThreadAllocatedBytes() - bytes) / (double) count;
 					}
 				}
-				System.out.printf(Locale.ROOT, "%-18s %-18s %14.0f %12.0f%n", scenario,
+				System.out.printf(Locale.ROOT, "%-22s %-14s %14.0f %12.0f%n", scenario,
 						write ? "compose+write" : "compose", bestCpu, allocated);
 			}
 		}
