@@ -99,13 +99,22 @@ final class QuotedPrintable {
 		int p = 0;
 		int column = 0;
 		for (int i = 0; i < to; i++) {
-			int octet = data[i] & 0xff;
-			// most octets: plain, inside the line, with room left on it
-			if (PLAIN[octet] && column != 0 && column < MAX_LINE - 1) {
-				out[p++] = (byte) octet;
-				column++;
-				continue;
+			// most octets: plain, inside the line, with room left on it; copied in runs
+			if (column != 0 && column < MAX_LINE - 1) {
+				int end = Math.min(to, i + (MAX_LINE - 1 - column));
+				int run = i;
+				while (run < end && PLAIN[data[run] & 0xff]) {
+					run++;
+				}
+				if (run > i) {
+					System.arraycopy(data, i, out, p, run - i);
+					p += run - i;
+					column += run - i;
+					i = run - 1;
+					continue;
+				}
 			}
+			int octet = data[i] & 0xff;
 			if (octet == '\r' && i + 1 < to && data[i + 1] == '\n') {
 				// a hard break
 				out[p++] = '\r';

@@ -13,10 +13,10 @@ import dev.smtpclient.InvalidInputException;
  * as they are.
  * <p>
  * A short UTF-8 or US-ASCII text, the common body, is converted, checked and classified
- * in one pass over its characters into a lent array, and only the result is copied out in
- * an array of exactly its length; a quoted-printable body is encoded from there into
- * another lent array. Longer texts and other charsets take the same steps one after the
- * other.
+ * in one pass over its characters (copied in one go into a lent array) into a lent array,
+ * and only the result is copied out in an array of exactly its length; a quoted-printable
+ * body is encoded from there into another lent array. Longer texts and other charsets
+ * take the same steps one after the other.
  */
 final class TextBody {
 
@@ -24,7 +24,7 @@ final class TextBody {
 	private static final int MAX_7BIT_LINE = 76;
 
 	/** Texts up to this length fit in a lent array however they encode. */
-	private static final int MAX_SHORT_TEXT = ScratchBuffers.SIZE / 3;
+	private static final int MAX_SHORT_TEXT = Math.min(ScratchBuffers.SIZE / 3, ScratchBuffers.CHAR_SIZE);
 
 	/** The octets as written: 7bit or base64 data as it is, or quoted-printable. */
 	final byte[] octets;
@@ -48,10 +48,13 @@ final class TextBody {
 		boolean utf8 = charset.equals(StandardCharsets.UTF_8);
 		if ((utf8 || charset.equals(StandardCharsets.US_ASCII)) && text.length() <= MAX_SHORT_TEXT) {
 			byte[] scratch = ScratchBuffers.take();
+			char[] chars = ScratchBuffers.takeChars();
 			try {
-				return shortText(field, text, !utf8, charset, scratch);
+				text.getChars(0, text.length(), chars, 0);
+				return shortText(field, chars, text.length(), !utf8, charset, scratch);
 			}
 			finally {
+				ScratchBuffers.release(chars);
 				ScratchBuffers.release(scratch);
 			}
 		}
@@ -82,22 +85,21 @@ final class TextBody {
 	 * One pass: the octets with CRLF line endings into the array (which holds three
 	 * octets for every character), counting what {@link TransferEncoding#choose} counts.
 	 */
-	private static TextBody shortText(String field, String text, boolean ascii, Charset charset, byte[] out) {
+	private static TextBody shortText(String field, char[] text, int length, boolean ascii, Charset charset,
+			byte[] out) {
 		int p = 0;
-		int length = text.length();
-		// octets that are printable ASCII, a tab or part of a CRLF
-		int plain = 0;
+		// octets that are not printable ASCII, a tab or part of a CRLF
+		int other = 0;
 		boolean sevenBit = true;
 		int lineStart = 0;
 		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
+			char c = text[i];
 			if (c >= 0x20 && c < 0x7f) {
 				out[p++] = (byte) c;
-				plain++;
 				continue;
 			}
 			if (c == '\r' || c == '\n') {
-				if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+				if (c == '\r' && i + 1 < length && text[i + 1] == '\n') {
 					i++;
 				}
 				if (p - lineStart > MAX_7BIT_LINE) {
@@ -105,17 +107,14 @@ final class TextBody {
 				}
 				out[p++] = '\r';
 				out[p++] = '\n';
-				plain += 2;
 				lineStart = p;
 				continue;
 			}
 			if (c < 0x80) {
 				out[p++] = (byte) c;
-				if (c == '\t') {
-					plain++;
-				}
-				else {
+				if (c != '\t') {
 					sevenBit = false;
+					other++;
 				}
 				continue;
 			}
@@ -127,30 +126,33 @@ final class TextBody {
 				out[p] = (byte) (0xc0 | (c >> 6));
 				out[p + 1] = (byte) (0x80 | (c & 0x3f));
 				p += 2;
+				other += 2;
 			}
 			else if (Character.isSurrogate(c)) {
-				if (!Character.isHighSurrogate(c) || i + 1 >= length || !Character.isLowSurrogate(text.charAt(i + 1))) {
+				if (!Character.isHighSurrogate(c) || i + 1 >= length || !Character.isLowSurrogate(text[i + 1])) {
 					throw CrlfText.notEncodable(field, charset);
 				}
-				int codePoint = Character.toCodePoint(c, text.charAt(++i));
+				int codePoint = Character.toCodePoint(c, text[++i]);
 				out[p] = (byte) (0xf0 | (codePoint >> 18));
 				out[p + 1] = (byte) (0x80 | ((codePoint >> 12) & 0x3f));
 				out[p + 2] = (byte) (0x80 | ((codePoint >> 6) & 0x3f));
 				out[p + 3] = (byte) (0x80 | (codePoint & 0x3f));
 				p += 4;
+				other += 4;
 			}
 			else {
 				out[p] = (byte) (0xe0 | (c >> 12));
 				out[p + 1] = (byte) (0x80 | ((c >> 6) & 0x3f));
 				out[p + 2] = (byte) (0x80 | (c & 0x3f));
 				p += 3;
+				other += 3;
 			}
 		}
 		if (p - lineStart > MAX_7BIT_LINE) {
 			sevenBit = false;
 		}
 		TransferEncoding encoding = sevenBit ? TransferEncoding.SEVEN_BIT
-				: (plain * 3L >= p * 2L) ? TransferEncoding.QUOTED_PRINTABLE : TransferEncoding.BASE64;
+				: ((p - other) * 3L >= p * 2L) ? TransferEncoding.QUOTED_PRINTABLE : TransferEncoding.BASE64;
 		return of(out, p, encoding);
 	}
 
