@@ -99,11 +99,14 @@ final class QuotedPrintable {
 		int p = 0;
 		int column = 0;
 		for (int i = 0; i < to; i++) {
-			// most octets: plain, inside the line, with room left on it; copied in runs
+			// most octets: literal (a space or tab not at the line's end), inside the
+			// line,
+			// with room left on it; copied in runs
 			if (column != 0 && column < MAX_LINE - 1) {
 				int end = Math.min(to, i + (MAX_LINE - 1 - column));
 				int run = i;
-				while (run < end && PLAIN[data[run] & 0xff]) {
+				while (run < end
+						&& (PLAIN[data[run] & 0xff] || (LITERAL[data[run] & 0xff] && !isLast(data, run, to)))) {
 					run++;
 				}
 				if (run > i) {
@@ -123,7 +126,7 @@ final class QuotedPrintable {
 				i++;
 				continue;
 			}
-			boolean last = i + 1 == to || (data[i + 1] == '\r' && i + 2 < to && data[i + 2] == '\n');
+			boolean last = isLast(data, i, to);
 			boolean literal = isLiteral(data, i, to, last, column == 0);
 			int length = literal ? 1 : 3;
 			// keep room for the "=" of a soft break, unless this is the line's last token
@@ -146,6 +149,13 @@ final class QuotedPrintable {
 			column += length;
 		}
 		return p;
+	}
+
+	/**
+	 * Whether the octet is the last of its line: the data or a CRLF follows.
+	 */
+	private static boolean isLast(byte[] data, int i, int to) {
+		return i + 1 == to || (data[i + 1] == '\r' && i + 2 < to && data[i + 2] == '\n');
 	}
 
 	private static boolean isLiteral(byte[] data, int i, int to, boolean last, boolean lineStart) {
