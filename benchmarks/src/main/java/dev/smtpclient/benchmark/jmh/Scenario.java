@@ -14,7 +14,7 @@ import dev.smtpclient.message.Message;
 public enum Scenario {
 
 	/**
-	 * About 1 KB: the end-to-end harness's message, one line of 921 characters (so
+	 * About 1 KB: the end-to-end harness's message, one line of 900 characters (so
 	 * quoted-printable).
 	 */
 	TEXT_1KB {
