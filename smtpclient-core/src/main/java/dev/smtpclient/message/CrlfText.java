@@ -155,7 +155,7 @@ final class CrlfText {
 		}
 	}
 
-	private static InvalidInputException notEncodable(String field, Charset charset) {
+	static InvalidInputException notEncodable(String field, Charset charset) {
 		return new InvalidInputException(field, "cannot be encoded in " + charset.name());
 	}
 

@@ -181,9 +181,58 @@ final class HeaderField {
 	 * @throws IllegalStateException if a line would be invalid
 	 */
 	static byte[] toCheckedBytes(CharSequence text) {
+		if (text instanceof StringBuilder builder && builder.length() <= ScratchBuffers.CHAR_SIZE) {
+			byte[] bytes = checkedAscii(builder);
+			if (bytes != null) {
+				return bytes;
+			}
+		}
 		byte[] bytes = InputChecks.isAscii(text) ? ascii(text) : text.toString().getBytes(StandardCharsets.UTF_8);
 		checkLines(bytes);
 		return bytes;
+	}
+
+	/**
+	 * The octets of an ASCII text, checked as {@link #checkLines} checks them, in one
+	 * pass over its characters copied in one go; null when the text is not all ASCII.
+	 */
+	private static byte[] checkedAscii(StringBuilder text) {
+		int length = text.length();
+		char[] chars = ScratchBuffers.takeChars();
+		try {
+			text.getChars(0, length, chars, 0);
+			byte[] bytes = new byte[length];
+			int lineLength = 0;
+			for (int i = 0; i < length; i++) {
+				char c = chars[i];
+				if (c >= 0x20 && c < 0x7f) {
+					bytes[i] = (byte) c;
+					if (++lineLength > MAX_LINE_OCTETS) {
+						throw new IllegalStateException("header line over " + MAX_LINE_OCTETS + " octets");
+					}
+					continue;
+				}
+				if (c >= 0x80) {
+					return null;
+				}
+				bytes[i] = (byte) c;
+				if (c == '\r' && i + 1 < length && chars[i + 1] == '\n') {
+					bytes[++i] = '\n';
+					lineLength = 0;
+					continue;
+				}
+				if (c != '\t') {
+					throw new IllegalStateException(String.format("control octet 0x%02X in a header", (int) c));
+				}
+				if (++lineLength > MAX_LINE_OCTETS) {
+					throw new IllegalStateException("header line over " + MAX_LINE_OCTETS + " octets");
+				}
+			}
+			return bytes;
+		}
+		finally {
+			ScratchBuffers.release(chars);
+		}
 	}
 
 	/**

@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * encoded as {@link TransferEncoding#choose chosen}; a file or data source is always
  * base64, encoded while it is read.
  * <p>
- * 7bit data is written as it is held; quoted-printable and base64 are encoded as they are
- * written, straight into the stream, so no encoded copy of a part is ever held. Their
- * lengths are counted when the part is made.
+ * 7bit data is written as it is held, and so is a text body, which is quoted-printable
+ * encoded when it is made ({@link TextBody}) and holds only that encoding. The data of an
+ * attachment or inline part is quoted-printable or base64 encoded as it is written,
+ * straight into the stream, its length counted when the part is made.
  */
 final class LeafPart extends MimePart {
 
@@ -33,6 +34,9 @@ final class LeafPart extends MimePart {
 	/** The data to write (as it is, or encoded); null when streamed. */
 	private final byte[] octets;
 
+	/** Whether the octets are written as they are (7bit data, or encoded already). */
+	private final boolean asIs;
+
 	/** Where streamed data comes from, or null. */
 	private final PartData streamed;
 
@@ -47,12 +51,13 @@ final class LeafPart extends MimePart {
 
 	private volatile boolean written;
 
-	private LeafPart(byte[] headers, TransferEncoding encoding, byte[] octets, PartData streamed) {
+	private LeafPart(byte[] headers, TransferEncoding encoding, byte[] octets, PartData streamed, boolean asIs) {
 		this.headers = headers;
 		this.encoding = encoding;
 		this.octets = octets;
 		this.streamed = streamed;
-		this.bodyLength = (octets == null) ? -1 : switch (encoding) {
+		this.asIs = asIs || encoding == TransferEncoding.SEVEN_BIT;
+		this.bodyLength = (octets == null) ? -1 : this.asIs ? octets.length : switch (encoding) {
 			case SEVEN_BIT -> octets.length;
 			case QUOTED_PRINTABLE -> QuotedPrintable.length(octets);
 			case BASE64 -> Base64Lines.length(octets.length);
@@ -63,12 +68,13 @@ final class LeafPart extends MimePart {
 	 * A text part.
 	 * @param mimeType the type
 	 * @param charset the charset of the text
-	 * @param encodedText the text with CRLF line endings in the charset; kept, not
-	 * copied, so never to be changed
+	 * @param body the text as written; its octets are kept, not copied, so never to be
+	 * changed
 	 */
-	static LeafPart text(String mimeType, Charset charset, byte[] encodedText) {
-		TransferEncoding encoding = TransferEncoding.choose(encodedText, true);
-		return inMemory(textHeaders(mimeType, charset, encoding), encoding, encodedText);
+	static LeafPart text(String mimeType, Charset charset, TextBody body) {
+		TransferEncoding encoding = body.encoding;
+		return new LeafPart(textHeaders(mimeType, charset, encoding), encoding, body.octets, null,
+				encoding == TransferEncoding.QUOTED_PRINTABLE);
 	}
 
 	/**
@@ -111,11 +117,12 @@ final class LeafPart extends MimePart {
 				? new HeaderField("Content-ID").word("<" + contentId + ">").toBytes() : new byte[0];
 		byte[] headers = concat(type.toBytes(), transferEncoding(encoding), disposition.toBytes(), contentIdField,
 				CRLF);
-		return (bytes != null) ? inMemory(headers, encoding, bytes) : new LeafPart(headers, encoding, null, data);
+		return (bytes != null) ? inMemory(headers, encoding, bytes)
+				: new LeafPart(headers, encoding, null, data, false);
 	}
 
 	private static LeafPart inMemory(byte[] headers, TransferEncoding encoding, byte[] data) {
-		return new LeafPart(headers, encoding, data, null);
+		return new LeafPart(headers, encoding, data, null, false);
 	}
 
 	private static byte[] transferEncoding(TransferEncoding encoding) {
@@ -142,14 +149,16 @@ final class LeafPart extends MimePart {
 				Base64Lines.encode(in, out);
 			}
 		}
+		else if (this.asIs) {
+			if (this.octets.length > 0) {
+				out.write(this.octets);
+			}
+		}
 		else if (this.encoding == TransferEncoding.BASE64) {
 			Base64Lines.encode(this.octets, out);
 		}
-		else if (this.encoding == TransferEncoding.QUOTED_PRINTABLE) {
+		else {
 			writeQuotedPrintable(out);
-		}
-		else if (this.octets.length > 0) {
-			out.write(this.octets);
 		}
 	}
 
@@ -178,14 +187,16 @@ final class LeafPart extends MimePart {
 		if (this.streamed != null) {
 			return false;
 		}
-		// base64 output never ends with CRLF; 7bit data (whose line breaks are all CRLF)
-		// ends with one when it ends with LF; quoted-printable only when the data ends
-		// with
-		// CRLF (a bare LF is encoded)
+		// base64 output never ends with CRLF; 7bit data or an encoding held (whose line
+		// breaks are all CRLF, a bare LF being encoded) ends with one when it ends with
+		// LF; quoted-printable only when the data ends with CRLF
 		int length = this.octets.length;
+		if (this.asIs) {
+			return length == 0 || this.octets[length - 1] == '\n';
+		}
 		return switch (this.encoding) {
 			case BASE64 -> length == 0;
-			case SEVEN_BIT -> length == 0 || this.octets[length - 1] == '\n';
+			case SEVEN_BIT -> throw new IllegalStateException("7bit data is written as it is");
 			case QUOTED_PRINTABLE ->
 				length == 0 || (length >= 2 && this.octets[length - 2] == '\r' && this.octets[length - 1] == '\n');
 		};

@@ -66,7 +66,7 @@ public final class Message {
 	 * The body text as it is sent, encoded once when set; shared with snapshots, never
 	 * changed.
 	 */
-	private byte[] bodyOctets;
+	private TextBody body;
 
 	private String bodyType = "text/plain";
 
@@ -200,10 +200,10 @@ public final class Message {
 		if (!type.startsWith("text/")) {
 			throw new InvalidInputException("contentType", "the body must be text/*; attach other data");
 		}
-		byte[] octets = encode("body", Objects.requireNonNull(text, "body"),
+		TextBody body = TextBody.of("body", Objects.requireNonNull(text, "body"),
 				Objects.requireNonNull(charset, "charset"));
 		this.bodyText = text;
-		this.bodyOctets = octets;
+		this.body = body;
 		this.bodyType = type;
 		this.bodyCharset = charset;
 		return this;
@@ -520,8 +520,8 @@ public final class Message {
 		return this.bodyText;
 	}
 
-	byte[] bodyOctets() {
-		return this.bodyOctets;
+	TextBody body() {
+		return this.body;
 	}
 
 	String bodyType() {
@@ -538,13 +538,6 @@ public final class Message {
 
 	Clock clock() {
 		return this.clock;
-	}
-
-	/**
-	 * The text with CRLF line endings, encoded.
-	 */
-	static byte[] encode(String field, String text, Charset charset) {
-		return CrlfText.encode(field, text, charset);
 	}
 
 	/**

@@ -24,9 +24,6 @@ import java.util.List;
  */
 final class MessageAssembler {
 
-	/** The random octets of a Message-ID: 128 bits. */
-	private static final int MESSAGE_ID_RANDOM = 16;
-
 	private final Message message;
 
 	MessageAssembler(Message message) {
@@ -101,9 +98,9 @@ final class MessageAssembler {
 
 	private MimePart body() {
 		Message m = this.message;
-		MimePart text = (m.bodyText() != null) ? LeafPart.text(m.bodyType(), m.bodyCharset(), m.bodyOctets()) : null;
+		MimePart text = (m.bodyText() != null) ? LeafPart.text(m.bodyType(), m.bodyCharset(), m.body()) : null;
 		MimePart html = (m.html() != null) ? LeafPart.text("text/html", StandardCharsets.UTF_8,
-				Message.encode("html", m.html(), StandardCharsets.UTF_8)) : null;
+				TextBody.of("html", m.html(), StandardCharsets.UTF_8)) : null;
 		if (!m.inlines().isEmpty()) {
 			List<MimePart> related = new ArrayList<>();
 			related.add((html != null) ? html : text);
@@ -159,8 +156,8 @@ final class MessageAssembler {
 	 */
 	private static void messageId(HeaderField field, Address from) {
 		String domain = messageIdDomain(from.domain());
-		StringBuilder text = field.token(2 * MESSAGE_ID_RANDOM + domain.length() + 3).append('<');
-		RandomOctets.appendHex(text, MESSAGE_ID_RANDOM);
+		StringBuilder text = field.token(2 * MessageIds.OCTETS + domain.length() + 3).append('<');
+		MessageIds.appendHex(text);
 		text.append('@').append(domain).append('>');
 		field.end();
 	}

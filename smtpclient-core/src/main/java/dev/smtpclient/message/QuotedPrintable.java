@@ -34,10 +34,14 @@ final class QuotedPrintable {
 	 */
 	private static final boolean[] LITERAL = new boolean[256];
 
+	/** Literal octets other than a space or tab, which are escaped at a line's end. */
+	private static final boolean[] PLAIN = new boolean[256];
+
 	static {
 		for (int octet = 33; octet <= 126; octet++) {
 			LITERAL[octet] = octet != '=';
 		}
+		System.arraycopy(LITERAL, 0, PLAIN, 0, 256);
 		LITERAL[' '] = true;
 		LITERAL['\t'] = true;
 		for (int octet = 0; octet < 256; octet++) {
@@ -68,29 +72,100 @@ final class QuotedPrintable {
 	 */
 	static byte[] encode(byte[] data, long length) {
 		byte[] encoded = new byte[Math.toIntExact(length)];
-		OutputStream out = new OutputStream() {
-
-			private int position;
-
-			@Override
-			public void write(int b) {
-				encoded[this.position++] = (byte) b;
-			}
-
-			@Override
-			public void write(byte[] bytes, int offset, int count) {
-				System.arraycopy(bytes, offset, encoded, this.position, count);
-				this.position += count;
-			}
-
-		};
-		try {
-			encode(data, 0, data.length, out);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex); // an array never fails
-		}
+		encode(data, data.length, encoded);
 		return encoded;
+	}
+
+	/**
+	 * The most octets the encoding of data of this length can take: every octet escaped,
+	 * and a soft break for every 24 of them (a broken line holds at least 73 octets).
+	 * @param length the length of the data
+	 * @return the bound
+	 */
+	static long maxLength(int length) {
+		return 3L * length + 3L * (length / 24 + 1);
+	}
+
+	/**
+	 * Encodes the start of the data into the array in one pass: the same octets as
+	 * {@link #encode(byte[], OutputStream)}, found while the lines are read rather than
+	 * after.
+	 * @param data the data
+	 * @param to the end of the data to encode
+	 * @param out where to encode, with room for {@link #maxLength} octets
+	 * @return the length of the encoding
+	 */
+	static int encode(byte[] data, int to, byte[] out) {
+		int p = 0;
+		int column = 0;
+		for (int i = 0; i < to; i++) {
+			// most octets: literal (a space or tab not at the line's end), inside the
+			// line,
+			// with room left on it; copied in runs
+			if (column != 0 && column < MAX_LINE - 1) {
+				int end = Math.min(to, i + (MAX_LINE - 1 - column));
+				int run = i;
+				while (run < end
+						&& (PLAIN[data[run] & 0xff] || (LITERAL[data[run] & 0xff] && !isLast(data, run, to)))) {
+					run++;
+				}
+				if (run > i) {
+					System.arraycopy(data, i, out, p, run - i);
+					p += run - i;
+					column += run - i;
+					i = run - 1;
+					continue;
+				}
+			}
+			int octet = data[i] & 0xff;
+			if (octet == '\r' && i + 1 < to && data[i + 1] == '\n') {
+				// a hard break
+				out[p++] = '\r';
+				out[p++] = '\n';
+				column = 0;
+				i++;
+				continue;
+			}
+			boolean last = isLast(data, i, to);
+			boolean literal = isLiteral(data, i, to, last, column == 0);
+			int length = literal ? 1 : 3;
+			// keep room for the "=" of a soft break, unless this is the line's last token
+			if (column + length > (last ? MAX_LINE : MAX_LINE - 1)) {
+				out[p++] = '=';
+				out[p++] = '\r';
+				out[p++] = '\n';
+				column = 0;
+				literal = isLiteral(data, i, to, last, true);
+				length = literal ? 1 : 3;
+			}
+			if (literal) {
+				out[p++] = (byte) octet;
+			}
+			else {
+				out[p++] = '=';
+				out[p++] = HEX[octet >> 4];
+				out[p++] = HEX[octet & 0xf];
+			}
+			column += length;
+		}
+		return p;
+	}
+
+	/**
+	 * Whether the octet is the last of its line: the data or a CRLF follows.
+	 */
+	private static boolean isLast(byte[] data, int i, int to) {
+		return i + 1 == to || (data[i + 1] == '\r' && i + 2 < to && data[i + 2] == '\n');
+	}
+
+	private static boolean isLiteral(byte[] data, int i, int to, boolean last, boolean lineStart) {
+		int octet = data[i] & 0xff;
+		if (!LITERAL[octet] || ((octet == ' ' || octet == '\t') && last)) {
+			return false;
+		}
+		// "From " lies within the line when its four octets after the "F" are no CRLF
+		return !(lineStart && (octet == '.' || (octet == 'F' && i + 4 < to && data[i + 1] == 'r' && data[i + 2] == 'o'
+				&& data[i + 3] == 'm' && data[i + 4] == ' ')));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.smtpclient.message;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,36 @@ class QuotedPrintableTest {
 			assertThat(line).doesNotStartWith(".");
 		}
 		assertThat(encoded).doesNotContain("=\r\n.").contains("=\r\n=2E");
+	}
+
+	@Test
+	void encodingIntoAnArrayWritesWhatTheStreamGets() throws Exception {
+		Random random = new Random(76);
+		byte[] pool = "ab .F=\t\r\n\u00e9\u0000From \r\n".getBytes(StandardCharsets.UTF_8);
+		for (int i = 0; i < 20_000; i++) {
+			byte[] data = new byte[random.nextInt(300)];
+			for (int j = 0; j < data.length; j++) {
+				// some long runs of one octet, so lines are broken softly at every place
+				data[j] = (random.nextInt(4) == 0 && j > 0) ? data[j - 1] : pool[random.nextInt(pool.length)];
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			QuotedPrintable.encode(data, out);
+			byte[] array = new byte[Math.toIntExact(QuotedPrintable.maxLength(data.length))];
+			int length = QuotedPrintable.encode(data, data.length, array);
+			assertThat(new String(array, 0, length, StandardCharsets.ISO_8859_1))
+				.isEqualTo(out.toString(StandardCharsets.ISO_8859_1));
+			assertThat(QuotedPrintable.length(data)).isEqualTo(length);
+			assertThat(QuotedPrintable.encode(data, length)).isEqualTo(out.toByteArray());
+		}
+	}
+
+	@Test
+	void theBoundHoldsTheLongestEncoding() {
+		for (int length = 0; length < 400; length++) {
+			byte[] data = new byte[length];
+			java.util.Arrays.fill(data, (byte) '=');
+			assertThat(QuotedPrintable.length(data)).isLessThanOrEqualTo(QuotedPrintable.maxLength(length));
+		}
 	}
 
 }

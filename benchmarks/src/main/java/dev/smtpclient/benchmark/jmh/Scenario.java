@@ -7,17 +7,33 @@ import dev.smtpclient.message.ComposedMessage;
 import dev.smtpclient.message.Message;
 
 /**
- * The messages the micro-benchmarks compose: about 1 KB of text, the same with one 100 KB
- * attachment, and the same to 10 recipients, so that a regression in any of the three
- * shows.
+ * The messages the micro-benchmarks compose: about 1 KB of text (in one long line, and in
+ * short lines), the same with one 100 KB attachment, and the same to 10 recipients, so
+ * that a regression in any of the three shows.
  */
 public enum Scenario {
 
-	/** About 1 KB: the end-to-end harness's message. */
+	/**
+	 * About 1 KB: the end-to-end harness's message, one line of 900 characters (so
+	 * quoted-printable).
+	 */
 	TEXT_1KB {
 		@Override
 		ComposedMessage compose() {
 			return base().build();
+		}
+	},
+
+	/** The same text in lines under 78 characters, the common case (so 7bit). */
+	TEXT_1KB_SHORT_LINES {
+		@Override
+		ComposedMessage compose() {
+			return Message.builder()
+				.from("Bench <bench@test.example>")
+				.to("sink@test.example")
+				.subject("benchmark")
+				.text(SHORT_LINES)
+				.build();
 		}
 	},
 
@@ -38,6 +54,8 @@ public enum Scenario {
 	};
 
 	static final String TEXT = ("The quick brown fox jumps over the lazy dog. ".repeat(20) + "\n");
+
+	static final String SHORT_LINES = TEXT.strip().replace("dog. The", "dog.\nThe") + "\n";
 
 	static final byte[] ATTACHMENT = new byte[100 * 1024];
 
