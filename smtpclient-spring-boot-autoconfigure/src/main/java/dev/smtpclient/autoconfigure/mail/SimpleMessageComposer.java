@@ -23,7 +23,8 @@ import dev.smtpclient.message.Message;
  * A message this composer cannot express exactly as {@code JavaMailSenderImpl} would (no
  * text, no subject, no sender, text the default encoding cannot hold, an address only
  * Jakarta Mail's more lenient parser accepts) is left to Jakarta Mail: {@link #compose}
- * returns {@code null}. A control character in an address or the subject is refused.
+ * returns {@code null}. A control character in an address or the subject is refused
+ * either way.
  */
 final class SimpleMessageComposer {
 
@@ -44,6 +45,10 @@ final class SimpleMessageComposer {
 	 */
 	@Nullable ComposedMessage compose(SimpleMailMessage simple) {
 		String from = (simple.getFrom() != null) ? simple.getFrom() : this.defaultFrom;
+		if (hasControlCharacter(simple, from)) {
+			// refused on either path: Jakarta Mail would write a subject's line break
+			throw new MailParseException("Could not parse mail: a control character in an address or the subject");
+		}
 		String subject = simple.getSubject();
 		String text = simple.getText();
 		if (from == null || subject == null || text == null) {
@@ -85,14 +90,12 @@ final class SimpleMessageComposer {
 			return message.snapshot();
 		}
 		catch (InvalidInputException ex) {
-			if (hasControlCharacter(simple, from)) {
-				throw new MailParseException("Could not parse mail: " + ex.getMessage(), ex);
-			}
+			// Jakarta Mail's rules decide, as with JavaMailSenderImpl
 			return null;
 		}
 	}
 
-	private static boolean hasControlCharacter(SimpleMailMessage simple, String from) {
+	private static boolean hasControlCharacter(SimpleMailMessage simple, @Nullable String from) {
 		if (hasControlCharacter(from) || hasControlCharacter(simple.getSubject())
 				|| hasControlCharacter(simple.getReplyTo())) {
 			return true;

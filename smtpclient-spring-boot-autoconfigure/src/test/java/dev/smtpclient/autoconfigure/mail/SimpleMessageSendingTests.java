@@ -164,6 +164,9 @@ class SimpleMessageSendingTests {
 		}
 		SimpleMailMessage injected = simple("text", "s\r\nBcc: x@evil.test");
 		assertThatExceptionOfType(MailParseException.class).isThrownBy(() -> mailSender.send(injected));
+		// also for a message left to Jakarta Mail (no text)
+		injected.setText(null);
+		assertThatExceptionOfType(MailParseException.class).isThrownBy(() -> mailSender.send(injected));
 		assertThat(this.sent).isEmpty();
 	}
 
