@@ -24,10 +24,11 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Turns a {@link SimpleMailMessage} into a {@link MimeMessage} through Spring's own
- * {@link MimeMailMessage}, as {@code JavaMailSenderImpl} does, with the default encoding;
- * but into a message that avoids the locks Jakarta Mail shares between all messages of
- * the JVM (the date format and the default command map), which queued senders on many
- * threads behind each other.
+ * {@link MimeMailMessage}, as {@code JavaMailSenderImpl} does, with the default encoding,
+ * for the messages {@link SimpleMessageComposer} leaves to Jakarta Mail; but into a
+ * message that avoids the locks Jakarta Mail shares between all messages of the JVM (the
+ * date format and the default command map), which queued senders on many threads behind
+ * each other.
  */
 final class SimpleMessageConverter {
 

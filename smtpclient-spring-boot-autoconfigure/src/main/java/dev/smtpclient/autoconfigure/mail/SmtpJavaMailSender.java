@@ -33,12 +33,15 @@ import dev.smtpclient.SmtpAuthenticationException;
 import dev.smtpclient.SmtpException;
 import dev.smtpclient.SmtpRecipientsRejectedException;
 import dev.smtpclient.autoconfigure.SmtpSender;
+import dev.smtpclient.message.ComposedMessage;
 
 /**
  * A {@link JavaMailSender} that sends through the pooled client: Spring's mail API with
- * this library's connection pool, TLS defaults and instrumentation. Messages are written
- * with Jakarta Mail and sent with the envelope taken from them (sender from the
- * envelope-from or From, recipients from To, Cc and Bcc); the Bcc header is never sent.
+ * this library's connection pool, TLS defaults and instrumentation. A {@link MimeMessage}
+ * is written by Jakarta Mail and a {@link SimpleMailMessage} composed by this library
+ * (with Jakarta Mail for the few it cannot express as Spring would); each is sent with
+ * the envelope taken from it (sender from the envelope-from or From, recipients from To,
+ * Cc and Bcc), and the Bcc header is never sent.
  * <p>
  * Failures follow {@link JavaMailSenderImpl} with Angus Mail's defaults: a message that
  * any recipient refused counts as failed (a {@link SendFailedException} naming the
@@ -61,6 +64,8 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 	private final JavaMailSenderImpl messageFactory = new JavaMailSenderImpl();
 
 	private final StreamProviderLookup streamProviders = StreamProviderLookup.create();
+
+	private final SimpleMessageComposer composer;
 
 	private final SimpleMessageConverter simpleMessages;
 
@@ -86,6 +91,7 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 		Session session = Session.getInstance(new Properties());
 		this.messageFactory.setSession(session);
 		this.messageFactory.setDefaultEncoding(defaultEncoding.name());
+		this.composer = new SimpleMessageComposer(defaultFrom, defaultEncoding);
 		this.simpleMessages = new SimpleMessageConverter(session, defaultEncoding.name());
 	}
 
@@ -101,37 +107,49 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 
 	@Override
 	public void send(MimeMessage... mimeMessages) throws MailException {
-		doSend(mimeMessages, mimeMessages);
+		PreparedMail[] prepared = new PreparedMail[mimeMessages.length];
+		for (int i = 0; i < mimeMessages.length; i++) {
+			prepared[i] = jakartaMail(mimeMessages[i]);
+		}
+		doSend(prepared, mimeMessages);
 	}
 
 	@Override
 	public void send(SimpleMailMessage... simpleMessages) throws MailException {
-		MimeMessage[] mimeMessages = new MimeMessage[simpleMessages.length];
+		PreparedMail[] prepared = new PreparedMail[simpleMessages.length];
 		for (int i = 0; i < simpleMessages.length; i++) {
 			SimpleMailMessage simpleMessage = simpleMessages[i];
+			ComposedMessage composed = this.composer.compose(simpleMessage);
+			if (composed != null) {
+				prepared[i] = () -> composed;
+				continue;
+			}
 			try {
 				// an encoded subject or name looks up Jakarta Mail's stream provider
-				mimeMessages[i] = this.streamProviders.run(() -> this.simpleMessages.convert(simpleMessage));
+				prepared[i] = jakartaMail(this.streamProviders.run(() -> this.simpleMessages.convert(simpleMessage)));
 			}
 			catch (MessagingException | IOException ex) {
 				throw new MailPreparationException("Could not prepare the message", ex);
 			}
 		}
-		doSend(mimeMessages, simpleMessages);
+		doSend(prepared, simpleMessages);
+	}
+
+	private PreparedMail jakartaMail(MimeMessage message) {
+		return () -> this.streamProviders
+			.run(() -> MimeMessageMail.of(message, this.defaultFrom, this.streamProviders));
 	}
 
 	/**
 	 * Sends each message, keying failures by the caller's own message objects, as
 	 * {@code JavaMailSenderImpl} does.
 	 */
-	private void doSend(MimeMessage[] mimeMessages, Object[] originals) {
+	private void doSend(PreparedMail[] prepared, Object[] originals) {
 		Map<Object, Exception> failures = new LinkedHashMap<>();
-		for (int i = 0; i < mimeMessages.length; i++) {
+		for (int i = 0; i < prepared.length; i++) {
 			Mail mail;
-			MimeMessage message = mimeMessages[i];
 			try {
-				mail = this.streamProviders
-					.run(() -> MimeMessageMail.of(message, this.defaultFrom, this.streamProviders));
+				mail = prepared[i].mail();
 			}
 			catch (MessagingException | IOException | IllegalArgumentException ex) {
 				failures.put(originals[i], new MailPreparationException("Could not prepare the message", ex));
@@ -166,7 +184,7 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 				failRemaining(originals, i, ex, failures);
 				throw new MailSendException("The SMTP client is closed", ex, failures);
 			}
-			if (result != null && !result.rejected().isEmpty()) {
+			if (result != null && anyRejected(result)) {
 				failures.put(originals[i], refused(result.recipients(), true, null));
 			}
 		}
@@ -175,10 +193,29 @@ public final class SmtpJavaMailSender implements JavaMailSender {
 		}
 	}
 
+	private static boolean anyRejected(SendResult result) {
+		for (RecipientResult recipient : result.recipients()) {
+			if (!recipient.accepted()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static void failRemaining(Object[] originals, int from, Exception cause, Map<Object, Exception> failures) {
 		for (int j = from; j < originals.length; j++) {
 			failures.put(originals[j], cause);
 		}
+	}
+
+	/**
+	 * A message ready for the client, or the step that makes it one.
+	 */
+	@FunctionalInterface
+	private interface PreparedMail {
+
+		Mail mail() throws MessagingException, IOException;
+
 	}
 
 	/**
