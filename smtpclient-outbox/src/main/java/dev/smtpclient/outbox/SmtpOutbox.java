@@ -203,10 +203,11 @@ public final class SmtpOutbox implements AutoCloseable {
 		byte[] message = bytes.toByteArray();
 		// content written by another implementation is checked only as it is written:
 		// its octets, now in hand, are checked before they are stored
-		MessageContent.ofBytes(message).checkSendable();
+		MessageContent measured = MessageContent.ofBytes(message);
+		measured.checkSendable();
 		String messageId = MessageIdHeader.read(message);
-		return new Prepared(envelope, new StoredContent(message, content.isEightBit(), content.needsSmtpUtf8()),
-				messageId);
+		return new Prepared(envelope,
+				new StoredContent(message, measured.size(), content.isEightBit(), content.needsSmtpUtf8()), messageId);
 	}
 
 	/**

@@ -21,12 +21,16 @@ final class StoredContent implements MessageContent {
 	private final OptionalLong size;
 
 	StoredContent(byte[] bytes, boolean eightBit, boolean smtpUtf8) {
-		this.bytes = bytes;
-		this.eightBit = eightBit;
-		this.smtpUtf8 = smtpUtf8;
 		// the same count the client makes for ready-made bytes (RFC 1870: every line
 		// ending as CRLF)
-		this.size = MessageContent.ofBytes(bytes).size();
+		this(bytes, MessageContent.ofBytes(bytes).size(), eightBit, smtpUtf8);
+	}
+
+	StoredContent(byte[] bytes, OptionalLong size, boolean eightBit, boolean smtpUtf8) {
+		this.bytes = bytes;
+		this.size = size;
+		this.eightBit = eightBit;
+		this.smtpUtf8 = smtpUtf8;
 	}
 
 	byte[] bytes() {
